@@ -1,0 +1,40 @@
+"""Grammars of Vietnamese document numbers (số ký hiệu).
+
+Three styles:
+- state ``N/TYPE-ISSUER``: 106/KH-LĐLĐ, 0129/KH-UBND, 223/CĐ-TTg;
+- legal ``N/YYYY/TYPE-ISSUER``: 30/2020/NĐ-CP, 57/2025/NQ-HĐND;
+- Party ``N-TYPE/ISSUER``: 51-KL/TW, 57-NQ/TW, 389-KH/TU.
+Printed numbers carry stray spaces ("07 /KH-CDN", "10- CTr/TU") which are removed.
+"""
+from __future__ import annotations
+
+import re
+
+# one upper-case "word" of a symbol: letters (with Vietnamese capitals) and digits
+_SYM = r"[A-ZĐĂÂÊÔƠƯÁÀẢÃẠa-zđ0-9]*[A-ZĐ][A-ZĐĂÂÊÔƠƯa-zđ0-9]*"
+_SYMS = rf"{_SYM}(?:\s?[-–]\s?{_SYM})*"
+
+STATE_NUMBER = re.compile(rf"(?<![\w/])(\d{{1,6}}[a-z]?)\s?/\s?(?:(\d{{4}})\s?/\s?)?({_SYMS})(?![\w])")
+PARTY_NUMBER = re.compile(rf"(?<![\w/])(\d{{1,6}})\s?[-–]\s?({_SYM})\s?/\s?({_SYMS})(?![\w])")
+# "Số:  /NQ-CP" (blank number of a draft or a handwritten number OCR could not read)
+BLANK_NUMBER = re.compile(rf"[Ss]ố\s*:?\s*(?:[\.…_]+\s*)?/\s?({_SYMS})")
+
+
+def clean_number(raw: str) -> str:
+    """The number as printed with spaces removed and dashes normalised."""
+    return re.sub(r"\s+", "", raw).replace("–", "-")
+
+
+def split_number(number: str) -> dict:
+    """Split a number into its parts: digits, year, type code, issuer code, style."""
+    number = clean_number(number)
+    m = PARTY_NUMBER.fullmatch(number)
+    if m:
+        return {"digits": m.group(1), "year": None, "type": m.group(2), "issuer": m.group(3), "style": "party"}
+    m = STATE_NUMBER.fullmatch(number)
+    if m:
+        codes = m.group(3).split("-", 1)
+        return {"digits": m.group(1), "year": m.group(2), "type": codes[0],
+                "issuer": codes[1] if len(codes) > 1 else None,
+                "style": "legal" if m.group(2) else "state"}
+    return {"digits": None, "year": None, "type": None, "issuer": None, "style": None}

@@ -1,0 +1,177 @@
+"""Reader for plain text and Markdown/web exports.
+
+Strips what web exports and gazette copies add around the document (emphasis
+marks, escaped punctuation, table pipes, site banners, running page headers and
+signature stamps), splits Markdown tables into cells, and re-joins lines that
+were wrapped inside a paragraph, keeping real line structure (headings, list
+items, header lines) as separate blocks.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pipeline.normalize.encoding import decode_bytes
+from pipeline.readers.assemble import RawBlock, TextBuilder, assemble
+from schemas.document import Document
+
+# lines that belong to the web page or the gazette, not to the document
+BANNER_LINES = [
+    re.compile(r"^\s*\*?\s*(source|nguồn)\s*:\s*\S+", re.I),
+    re.compile(r"^\s*https?://\S+\s*$", re.I),
+    re.compile(r"^\s*CÔNG BÁO\s*/\s*Số\s*\d+.*$", re.I),
+    re.compile(r"^\s*(Ký bởi|Cơ quan|Ngày ký|Thời gian ký|Email|Signed by)\s*:.*$", re.I),
+    re.compile(r"^\s*\d{1,4}\s*$"),  # page numbers
+    re.compile(r"^\s*(Trang|Page)\s+\d+(\s*/\s*\d+)?\s*$", re.I),
+    re.compile(r"^\s*(Bản quyền|Copyright|©).*(thuvienphapluat|luatvietnam|TVPL).*$", re.I),
+    re.compile(r"^\s*(Lưu trữ|Ghi chú|Ý kiến|Facebook|Email|In|Tải về)\s*$", re.I),
+]
+RULE_LINE = re.compile(r"^\s*[-_–—=~*.]{3,}\s*$|^\s*\*\s*\*\s*$")
+TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\\(?=[-.*_\\()\[\]#+!|>])")
+HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
+TRAILING_RULE = re.compile(r"\s*[-_–—]{4,}\s*$")
+
+# a line that starts a new paragraph whatever precedes it
+NEW_ITEM = re.compile(
+    r"^\s*(?:[-–+•*·▪○●]\s|[-–+•]\S|\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]\s?(?!\d)|[a-zđ][.)]\s|\(?[IVXLC]{1,5}[.)\-]\s|"
+    r"(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Điều|ĐIỀU)\s+[\dIVXLC]+\b|Căn cứ\b|Theo đề nghị\b|Nơi nhận\b|"
+    r"Số\s*:|TM\.|KT\.|TL\.|TUQ\.|Q\.\s|\((?:Ban hành\s+)?[Kk]èm theo)")
+TERMINAL = re.compile(r"[.:;!?]\s*[\"”’)]*\s*$|\./\.\s*$")
+LOWER_START = re.compile(r"^\s*[\"“‘(]?[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
+
+
+def _is_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _clean_line(line: str, start: int) -> TextBuilder:
+    """Remove Markdown marks from one line, keeping offsets."""
+    builder = TextBuilder()
+    m = HEADING_MARK.match(line)
+    pos = m.end() if m else 0
+    for em in EMPHASIS.finditer(line, pos):
+        if em.start() > pos:
+            builder.add(line[pos:em.start()], start + pos)
+        pos = em.end()
+    builder.add(line[pos:], start + pos)
+    return builder
+
+
+def _split_cells(line: str, start: int) -> list[tuple[str, int]]:
+    """The cells of a Markdown table row, with their offsets."""
+    cells = []
+    pos = 0
+    parts = line.split("|")
+    for i, part in enumerate(parts):
+        if (i == 0 or i == len(parts) - 1) and not part.strip():
+            pos += len(part) + 1
+            continue
+        cells.append((part, start + pos))
+        pos += len(part) + 1
+    return cells
+
+
+def split_blocks(text: str) -> list[RawBlock]:
+    """Turn the text of a TXT/Markdown export into raw blocks (paragraphs, lines, table cells)."""
+    blocks: list[RawBlock] = []
+    current: TextBuilder | None = None
+    current_upper = False
+    last_line = ""
+    table_no = -1
+    row_no = 0
+    in_table = False
+    seen_content = False
+    blank_seen = False
+
+    def flush() -> None:
+        nonlocal current
+        if current is not None and "".join(current.chars).strip():
+            blocks.append(current.build(kind="paragraph"))
+        current = None
+
+    offset = 0
+    for raw_line in text.splitlines(keepends=True):
+        start = offset
+        offset += len(raw_line)
+        line = raw_line.rstrip("\r\n")
+        stripped = line.strip()
+        if not seen_content and (stripped.startswith("# ") or HEADING_MARK.match(line)) and not blocks:
+            continue  # a title line added by the website above the document itself
+        if any(p.match(line) for p in BANNER_LINES):
+            continue
+        if not stripped:
+            # a blank line ends a paragraph, unless the next line continues it in lower case
+            blank_seen = current is not None
+            continue
+        if TABLE_SEPARATOR.match(line) and "-" in line:
+            continue
+        if stripped == "|":
+            flush()
+            in_table = False
+            continue
+        if stripped.startswith("|") and stripped.count("|") >= 2:
+            flush()
+            if not in_table:
+                table_no += 1
+                row_no = 0
+                in_table = True
+            for col, (cell, cell_start) in enumerate(_split_cells(line, start)):
+                builder = _clean_line(cell.replace("<br>", "  "), cell_start)
+                cell_text = "".join(builder.chars)
+                if cell_text.strip():
+                    blocks.append(builder.build(kind="table_cell", table=table_no, row=row_no, col=col))
+            row_no += 1
+            seen_content = True
+            blank_seen = False
+            continue
+        in_table = False
+        if RULE_LINE.match(line):
+            flush()
+            blank_seen = False
+            continue
+        cleaned = _clean_line(TRAILING_RULE.sub("", line), start)
+        ctext = "".join(cleaned.chars).strip()
+        if not ctext:
+            continue
+        seen_content = True
+        upper = _is_upper(ctext)
+        starts_new = (
+            current is None
+            or NEW_ITEM.match(ctext) is not None
+            or (TERMINAL.search(last_line) is not None and not LOWER_START.match(ctext))
+            or (upper != current_upper and not LOWER_START.match(ctext))
+            or (blank_seen and not LOWER_START.match(ctext))
+        )
+        if current is not None and re.search(r"\w[-–]$", last_line) and not NEW_ITEM.match(ctext):
+            starts_new = False  # a word or number broken at a hyphen: "52-" + "CT/TW"
+            glue = ""
+        else:
+            glue = " "
+        if starts_new:
+            flush()
+            current = TextBuilder()
+            current_upper = upper
+        elif glue:
+            current.add(glue, None)
+        current.chars.extend(cleaned.chars)
+        current.offsets.extend(cleaned.offsets)
+        last_line = ctext
+        blank_seen = False
+    flush()
+    return blocks
+
+
+
+def read_text(path: Path, data: bytes) -> Document:
+    """Read a TXT or Markdown file whose bytes are ``data``."""
+    text, encoding = decode_bytes(data)
+    blocks = split_blocks(text)
+    fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
+    return assemble(blocks, path=str(path), fmt=fmt, source_text=text, encoding=encoding)
+
+
+def read_string(text: str) -> Document:
+    """Read a document given as a string (tests, the library API)."""
+    return assemble(split_blocks(text), path=None, fmt="string", source_text=text)
