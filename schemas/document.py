@@ -59,6 +59,7 @@ class HeaderInfo(BaseModel):
     place: str | None = Field(default=None, description="place of the place-and-date line")
     date: str | None = Field(default=None, description="ISO date of the place-and-date line")
     date_uncertain: bool = Field(default=False, description="the date line was found but unreadable")
+    date_year: int | None = Field(default=None, description="year of the date line when the day is unreadable")
     type_line: str | None = Field(default=None, description="the type name line as printed (KẾ HOẠCH ...)")
     doc_type: str | None = Field(default=None, description="canonical document type")
     title: str | None = Field(default=None, description="trích yếu joined into one line")

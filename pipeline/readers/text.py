@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from pipeline.lang.fold import fold
 from pipeline.normalize.encoding import decode_bytes
 from pipeline.readers.assemble import RawBlock, TextBuilder, assemble
 from schemas.document import Document
@@ -28,9 +29,20 @@ BANNER_LINES = [
 ]
 RULE_LINE = re.compile(r"^\s*[-_–—=~*.]{3,}\s*$|^\s*\*\s*\*\s*$")
 TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\\(?=[-.*_\\()\[\]#+!|>])")
+EMPHASIS = re.compile(r"(?<!\S)\*(?!\S)|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\\(?=[-.*_\\()\[\]#+!|>])")
 HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
 TRAILING_RULE = re.compile(r"\s*[-_–—]{4,}\s*$")
+
+# blocks of a legal-database web page around the document (metadata panel, login and copyright notices)
+SITE_METADATA = re.compile(
+    r"^#?\s*(Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày công báo|Số công báo|"
+    r"Tình trạng|Lĩnh vực)\s*:", re.I)
+SITE_TAIL = re.compile(
+    r"(Bản dịch này thuộc quyền sở hữu|has the copyright on this translation|Cảm ơn đã dùng|Quý Thành viên|"
+    r"Đang tải văn bản|Tài khoản hiện đã đủ người|Click vào phần bôi vàng|Lưu trữ, Sử dụng Thông tin Khách hàng|"
+    r"Đăng nhập|Đăng xuất|Hiệu lực:\s*(Đã biết|Còn|Hết|Không)|NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN|FILE ĐƯỢC ĐÍNH KÈM)", re.I)
+SITE_LISTING = re.compile(r"\b(năm|ngày)\s+\d{4}\b.*\b(do|của)\s*$")
+MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|dang cong san viet nam")
 
 # a line that starts a new paragraph whatever precedes it
 NEW_ITEM = re.compile(
@@ -81,14 +93,21 @@ def split_blocks(text: str) -> list[RawBlock]:
     last_line = ""
     table_no = -1
     row_no = 0
+    col_no = 0
     in_table = False
     seen_content = False
     blank_seen = False
+    prev_bold_closed = False
+
+    # tables exported as cells between lone "|" lines: "|" closes a cell, "|" "|" closes a row
+    pipe_mode = False
+    prev_pipe = False
+    cell = {"kind": "paragraph"}
 
     def flush() -> None:
         nonlocal current
         if current is not None and "".join(current.chars).strip():
-            blocks.append(current.build(kind="paragraph"))
+            blocks.append(current.build(**cell))
         current = None
 
     offset = 0
@@ -101,15 +120,30 @@ def split_blocks(text: str) -> list[RawBlock]:
             continue  # a title line added by the website above the document itself
         if any(p.match(line) for p in BANNER_LINES):
             continue
+        if stripped == "|":
+            flush()
+            if not pipe_mode:
+                pipe_mode = True
+                table_no += 1
+                row_no, col_no = 0, 0
+            elif prev_pipe:
+                row_no, col_no = row_no + 1, 0
+            else:
+                col_no += 1
+            cell = {"kind": "table_cell", "table": table_no, "row": row_no, "col": col_no}
+            prev_pipe = True
+            blank_seen = False
+            continue
+        if not stripped and pipe_mode and prev_pipe:
+            pipe_mode = False
+            cell = {"kind": "paragraph"}
+        if stripped:
+            prev_pipe = False
         if not stripped:
             # a blank line ends a paragraph, unless the next line continues it in lower case
             blank_seen = current is not None
             continue
         if TABLE_SEPARATOR.match(line) and "-" in line:
-            continue
-        if stripped == "|":
-            flush()
-            in_table = False
             continue
         if stripped.startswith("|") and stripped.count("|") >= 2:
             flush()
@@ -137,8 +171,11 @@ def split_blocks(text: str) -> list[RawBlock]:
             continue
         seen_content = True
         upper = _is_upper(ctext)
+        bold_start = stripped.startswith("**")
         starts_new = (
             current is None
+            or bold_start
+            or prev_bold_closed
             or NEW_ITEM.match(ctext) is not None
             or (TERMINAL.search(last_line) is not None and not LOWER_START.match(ctext))
             or (upper != current_upper and not LOWER_START.match(ctext))
@@ -159,19 +196,65 @@ def split_blocks(text: str) -> list[RawBlock]:
         current.offsets.extend(cleaned.offsets)
         last_line = ctext
         blank_seen = False
+        # a line wholly in bold (or closing a bold run) is a heading: what follows starts anew
+        prev_bold_closed = stripped.endswith("**") and (bold_start or "**" not in stripped[:-2])
     flush()
     return blocks
 
 
 
+CELL_MAX_CHARS = 2500  # a "cell" longer than this is body text that followed a table without a blank line
+CELL_MAX_BLOCKS = 15
+
+
+def demote_runaway_cells(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Turn cells that cannot be table cells (the whole body after a table) back into paragraphs."""
+    sizes: dict[tuple, list[int]] = {}
+    for b in blocks:
+        if b.hints.get("kind") == "table_cell":
+            key = (b.hints.get("table"), b.hints.get("row"), b.hints.get("col"))
+            entry = sizes.setdefault(key, [0, 0])
+            entry[0] += len(b.text)
+            entry[1] += 1
+    bad = {k for k, (chars, count) in sizes.items() if chars > CELL_MAX_CHARS or count > CELL_MAX_BLOCKS}
+    if not bad:
+        return blocks
+    for b in blocks:
+        key = (b.hints.get("table"), b.hints.get("row"), b.hints.get("col"))
+        if b.hints.get("kind") == "table_cell" and key in bad:
+            b.hints = {"kind": "paragraph"}
+    return blocks
+
+
+def crop_site_banners(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Drop a web page's panels before the document's title block and its notices after the document."""
+    motto = next((i for i, b in enumerate(blocks) if MOTTO.search(fold(b.text))), None)
+    if motto is None:
+        return blocks
+    before = blocks[:motto]
+    if any(SITE_METADATA.match(b.text.strip()) or SITE_TAIL.search(b.text) for b in before):
+        start = motto
+        while start > 0 and motto - start < 3 and _is_upper(blocks[start - 1].text) \
+                and len(blocks[start - 1].text) < 90 and not SITE_TAIL.search(blocks[start - 1].text):
+            start -= 1
+        blocks = blocks[start:]
+        motto -= start
+    for i in range(motto + 1, len(blocks)):
+        if SITE_TAIL.search(blocks[i].text) or SITE_METADATA.match(blocks[i].text.strip()):
+            if i > motto + 1 and SITE_LISTING.search(blocks[i - 1].text):
+                i -= 1  # the title of a related document listed by the site
+            return blocks[:i]
+    return blocks
+
+
 def read_text(path: Path, data: bytes) -> Document:
     """Read a TXT or Markdown file whose bytes are ``data``."""
     text, encoding = decode_bytes(data)
-    blocks = split_blocks(text)
+    blocks = crop_site_banners(demote_runaway_cells(split_blocks(text)))
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
     return assemble(blocks, path=str(path), fmt=fmt, source_text=text, encoding=encoding)
 
 
 def read_string(text: str) -> Document:
     """Read a document given as a string (tests, the library API)."""
-    return assemble(split_blocks(text), path=None, fmt="string", source_text=text)
+    return assemble(crop_site_banners(demote_runaway_cells(split_blocks(text))), path=None, fmt="string", source_text=text)

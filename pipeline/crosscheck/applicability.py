@@ -1,0 +1,151 @@
+"""Does a superior item apply to the lower plan? Decided by actor and administrative level.
+
+The levels and their patterns are data (``data/levels.json``). Rules, in order
+(spec/CROSSCHECK.md, "not_applicable"):
+
+1. no actor named: the item is addressed to every recipient, it applies;
+2. the actor is the superior issuer itself: it does not apply;
+3. the actor names places ("các tỉnh: A, B, C") at the lower's level: it applies
+   only when the lower issuer's place is among them;
+4. the actor is everyone ("các cấp", "các cơ quan, đơn vị") or every locality
+   ("các địa phương", "các tỉnh, thành phố") : it applies (localities only to a local plan);
+5. otherwise by tier: it applies when one of the actor's tiers is the lower
+   issuer's tier or below it (a province stands for its districts and
+   communes); an actor only above the lower (ministries for a province) does not;
+6. an actor whose level is not recognised applies (better a missing item an
+   inspector can dismiss than a silent one).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.lang.fold import fold
+
+DATA = Path(__file__).with_name("data") / "levels.json"
+
+
+@dataclass(frozen=True)
+class Levels:
+    """The compiled level table."""
+
+    tiers: dict[str, int]
+    patterns: tuple[tuple[int, str, re.Pattern], ...]
+    everyone: tuple[re.Pattern, ...]
+    local: tuple[re.Pattern, ...]
+    place_markers: tuple[str, ...]
+    not_place_words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Applicability:
+    """The verdict for one item, with the reason an inspector reads."""
+
+    applies: bool
+    reason: str
+    actor_tiers: tuple[int, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def load_levels(path: str | None = None) -> Levels:
+    """The level table from ``data/levels.json`` (or another file of the same shape)."""
+    data = json.loads(Path(path or DATA).read_text(encoding="utf-8"))
+    tiers = data["tiers"]
+    patterns = tuple((tiers[level["tier"]], level["name"], re.compile(p))
+                     for level in data["levels"] for p in level["patterns"])
+    return Levels(
+        tiers=tiers,
+        patterns=patterns,
+        everyone=tuple(re.compile(p) for p in data["everyone"]["all"]),
+        local=tuple(re.compile(p) for p in data["everyone"]["local"]),
+        place_markers=tuple(sorted(data["place_markers"], key=len, reverse=True)),
+        not_place_words=frozenset(data["not_place_words"]),
+    )
+
+
+def _lower(text: str) -> str:
+    """Lower-case NFC text with the common 'uỷ'/'ủy' spelling variants unified."""
+    return " ".join(text.lower().replace("uỷ", "ủy").replace("hoà", "hòa").split())
+
+
+def actor_tiers(actor: str | None, *, levels: Levels | None = None) -> set[int]:
+    """Every tier that ``actor`` names (empty when none is recognised)."""
+    if not actor:
+        return set()
+    levels = levels or load_levels()
+    text = _lower(actor)
+    return {tier for tier, _, pattern in levels.patterns if pattern.search(text)}
+
+
+def issuer_tier(issuer: str | None, *, levels: Levels | None = None) -> int | None:
+    """The tier of an issuing body: the lowest level its name mentions (UBND tỉnh X → province)."""
+    tiers = actor_tiers(issuer, levels=levels)
+    return max(tiers) if tiers else None
+
+
+def named_places(actor: str | None, *, levels: Levels | None = None) -> list[str]:
+    """Proper place names that follow a place marker: 'các tỉnh: Khánh Hòa, Đắk Lắk' → both names."""
+    if not actor:
+        return []
+    levels = levels or load_levels()
+    markers = "|".join(re.escape(m) for m in levels.place_markers)
+    names: list[str] = []
+    for m in re.finditer(rf"(?:(?<=\s)|^)(?:{markers})(?=[\s:])", actor, flags=re.IGNORECASE):
+        tokens = re.findall(r"[\w’'-]+|[^\w\s]", actor[m.end():])
+        current: list[str] = []
+        for i, tok in enumerate(tokens):
+            if tok[0].isupper() and tok not in levels.not_place_words:
+                current.append(tok)
+                continue
+            if current:
+                names.append(" ".join(current))
+                current = []
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if tok in (",", ":", "và") and nxt[:1].isupper() and nxt not in levels.not_place_words:
+                continue
+            break
+        if current:
+            names.append(" ".join(current))
+    return list(dict.fromkeys(names))
+
+
+def place_of(issuer: str | None, place: str | None = None, *, levels: Levels | None = None) -> str | None:
+    """The place name of an issuing body ('Ủy ban nhân dân tỉnh Đắk Lắk' → 'Đắk Lắk'), else ``place``."""
+    names = named_places(issuer, levels=levels)
+    return names[-1] if names else place
+
+
+def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | None = None,
+            superior_issuer: str | None = None, levels: Levels | None = None) -> Applicability:
+    """Whether an item addressed to ``actor`` applies to a plan of ``lower_issuer``."""
+    levels = levels or load_levels()
+    if not actor or not actor.strip():
+        return Applicability(True, "no actor named: addressed to every recipient")
+    text = _lower(actor)
+    if superior_issuer and fold(actor) == fold(superior_issuer):
+        return Applicability(False, f"task of the superior issuer itself ({superior_issuer})")
+    tiers = actor_tiers(actor, levels=levels)
+    lower_tier = issuer_tier(lower_issuer, levels=levels)
+    place = place_of(lower_issuer, lower_place, levels=levels)
+    names = named_places(actor, levels=levels)
+    if names and place and (lower_tier is None or lower_tier in tiers):
+        if any(fold(place) in fold(name) or fold(name) in fold(place) for name in names):
+            return Applicability(True, f"the actor names {place}", tuple(sorted(tiers)))
+        if not (tiers - {lower_tier}) or all(t < (lower_tier or 0) for t in tiers - {lower_tier}):
+            return Applicability(False, f"addressed by name to {', '.join(names)}, not {place}",
+                                 tuple(sorted(tiers)))
+    if any(p.search(text) for p in levels.everyone):
+        return Applicability(True, "addressed to every level", tuple(sorted(tiers)))
+    if any(p.search(text) for p in levels.local) and (lower_tier is None or lower_tier >= 1):
+        return Applicability(True, "addressed to every locality", tuple(sorted(tiers)))
+    if not tiers:
+        return Applicability(True, "actor level not recognised: kept as applicable")
+    if lower_tier is None:
+        return Applicability(True, "lower issuer's level not recognised: kept as applicable", tuple(sorted(tiers)))
+    if any(t >= lower_tier for t in tiers):
+        return Applicability(True, "addressed to the lower issuer's level or below it", tuple(sorted(tiers)))
+    return Applicability(False, f"addressed to another level ({actor}), which {lower_issuer} does not stand for",
+                         tuple(sorted(tiers)))

@@ -1,0 +1,178 @@
+"""The units the cross-check compares: superior items and lower candidates.
+
+Superior items (spec/CROSSCHECK.md, "Items") are every task of every
+responsibility (with its actor), every target and every milestone of the
+superior record. Lower candidates are the lower plan's tasks, targets and
+milestone activities, plus, when the lower document's text is given, the
+sentences and bullets of its body that no record holds (an objective in the
+Mục tiêu section carries out a demand as well as a task does).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.crosscheck.text import deadline_in, locate
+from pipeline.lang.fold import dice, fold
+from schemas.document import Document
+from schemas.records import DirectiveRecord
+
+# lines of the lower text that are no commitment: legal bases, headings, signature and recipients
+_SKIP_LINE = re.compile(r"^\s*(căn cứ|nơi nhận|kính gửi|số\s*:|tm\.|kt\.|tl\.|q\.|lưu\s*:)", re.IGNORECASE)
+_END_OF_BODY = re.compile(r"^\s*(nơi nhận|tm\.\s|kt\.\s)", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[-–•+*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)])\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])")
+_BODY_OPENING = re.compile(r"^\s*(căn cứ|thực hiện|triển khai)\b", re.IGNORECASE | re.MULTILINE)
+MIN_SENTENCE = 30  # characters: shorter lines are headings or labels
+
+
+@dataclass
+class Unit:
+    """One comparable text with what the record says of it."""
+
+    kind: str
+    text: str
+    actor: str | None = None
+    deadline: str | None = None
+    value: float | int | None = None
+    unit: str | None = None
+    comparator: str | None = None
+    span: tuple[int, int] | None = None
+    section: str | None = None
+    details: list[str] = field(default_factory=list)
+    source: str = "record"
+
+    @property
+    def body(self) -> str:
+        """The text compared: the item with its details (a phase with its activities)."""
+        return " ".join([self.text, *self.details]) if self.details else self.text
+
+
+def _span(item, text: str, doc_text: str | None) -> tuple[int, int] | None:
+    span = getattr(item, "span", None)
+    if span is not None:
+        return span.start, span.end
+    return locate(text, doc_text)
+
+
+def superior_items(record: DirectiveRecord, *, document: Document | None = None) -> list[Unit]:
+    """Every task, target and milestone of the superior record, in record order."""
+    doc_text = document.text if document else None
+    units: list[Unit] = []
+    for resp in record.responsibilities:
+        for task in resp.tasks:
+            if not task.strip():
+                continue
+            units.append(Unit(kind="task", text=task, actor=resp.actor,
+                              deadline=deadline_in(task) or _iso_or_none(resp.deadline),
+                              span=locate(task, doc_text), section=resp.section))
+    for target in record.targets:
+        deadline = f"{target.year}-12-31" if target.year else deadline_in(target.text)
+        units.append(Unit(kind="target", text=target.text, actor=None, deadline=deadline, value=target.value,
+                          unit=target.unit, comparator=target.comparator,
+                          span=_span(target, target.text, doc_text), section=target.section))
+    for milestone in record.milestones:
+        units.append(Unit(kind="milestone", text=milestone.text, deadline=milestone.end,
+                          details=[a for a in milestone.activities if fold(a) != fold(milestone.text)],
+                          span=_span(milestone, milestone.text, doc_text), section=milestone.section))
+    return _dedupe(units)
+
+
+def _iso_or_none(value: str | None) -> str | None:
+    return value if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+
+
+def _dedupe(units: list[Unit]) -> list[Unit]:
+    """Drop repeats of the same kind and wording (a task listed under two headings)."""
+    out: list[Unit] = []
+    for unit in units:
+        if any(u.kind == unit.kind and fold(u.text) == fold(unit.text) and u.actor == unit.actor for u in out):
+            continue
+        out.append(unit)
+    return out
+
+
+def lower_candidates(record: DirectiveRecord, *, document: Document | None = None,
+                     use_text: bool = True) -> list[Unit]:
+    """The lower plan's items, then the body sentences that no item holds."""
+    doc_text = document.text if document else None
+    units: list[Unit] = []
+    for resp in record.responsibilities:
+        for task in resp.tasks:
+            if task.strip():
+                units.append(Unit(kind="task", text=task, actor=resp.actor,
+                                  deadline=deadline_in(task) or _iso_or_none(resp.deadline),
+                                  span=locate(task, doc_text), section=resp.section))
+    for target in record.targets:
+        units.append(Unit(kind="target", text=target.text, actor=target.subject,
+                          deadline=f"{target.year}-12-31" if target.year else deadline_in(target.text),
+                          value=target.value, unit=target.unit, comparator=target.comparator,
+                          span=_span(target, target.text, doc_text), section=target.section))
+    for milestone in record.milestones:
+        activities = milestone.activities or [milestone.text]
+        for activity in activities:
+            units.append(Unit(kind="milestone", text=activity, deadline=milestone.end or deadline_in(activity),
+                              span=locate(activity, doc_text), section=milestone.section or milestone.text))
+    units = _dedupe_candidates(units)
+    if document is not None and use_text:
+        units += _text_candidates(document, units)
+    return units
+
+
+def _dedupe_candidates(units: list[Unit]) -> list[Unit]:
+    out: list[Unit] = []
+    for unit in units:
+        same = next((u for u in out if fold(u.text) == fold(unit.text)), None)
+        if same is None:
+            out.append(unit)
+        elif not same.actor and unit.actor:
+            same.actor = unit.actor
+    return out
+
+
+def _text_candidates(document: Document, known: list[Unit]) -> list[Unit]:
+    """Body sentences of the lower text that hold no record item (objectives, notes, scope)."""
+    text = document.text
+    known_folded = [fold(u.text) for u in known]
+    out: list[Unit] = []
+    pos = _body_start(document)
+    for line in text[pos:].split("\n"):
+        start = pos
+        pos += len(line) + 1
+        stripped = line.strip()
+        if _END_OF_BODY.match(stripped):
+            break
+        if len(stripped) < MIN_SENTENCE or stripped.isupper() or _SKIP_LINE.match(stripped):
+            continue
+        offset = start + (len(line) - len(line.lstrip()))
+        body = _BULLET.sub("", stripped)
+        offset += len(stripped) - len(body)
+        for sentence, s_start in _sentences(body):
+            folded = fold(sentence)
+            if len(sentence) < MIN_SENTENCE or any(len(k) >= 20 and (k in folded or folded in k) for k in known_folded):
+                continue
+            if any(dice(sentence, k) >= 0.8 for k in known_folded):
+                continue
+            out.append(Unit(kind="text", text=sentence, span=(offset + s_start, offset + s_start + len(sentence)),
+                            section=document.section_at(offset + s_start), source="text",
+                            deadline=deadline_in(sentence)))
+    return out
+
+
+def _body_start(document: Document) -> int:
+    """Where the body begins: the structure stage's mark, else the first legal-basis line, else 0."""
+    if document.header is not None and document.header.body_start:
+        return document.header.body_start
+    m = _BODY_OPENING.search(document.text)
+    return m.start() if m and m.start() < len(document.text) // 2 else 0
+
+
+def _sentences(line: str) -> list[tuple[str, int]]:
+    """Sentences of one line with their offsets (a bullet is usually one sentence)."""
+    out = []
+    start = 0
+    for m in _SENTENCE_END.finditer(line):
+        out.append((line[start:m.start()].strip(), start))
+        start = m.end()
+    out.append((line[start:].strip(), start))
+    return [(s, o) for s, o in out if s]

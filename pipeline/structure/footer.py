@@ -1,0 +1,112 @@
+"""The footer: signature block (TM./KT./TL./Q./TUQ. authority, position, name) and Nơi nhận."""
+from __future__ import annotations
+
+import re
+
+from pipeline.lang.orgs import AUTHORITY_LINE, POSITIONS, split_position
+from pipeline.lang.fold import fold
+from schemas.document import Block, FooterInfo, Span
+
+RECIPIENTS_LINE = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*", re.I)
+LIST_ITEM = re.compile(r"^\s*[-–+•*]\s*")
+NAME = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][\w]*"
+                  r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][\w]*){1,5}$")
+SIGNED_NOTE = re.compile(r"\((?:đã ký|ký|đã ký và đóng dấu|signed)[^)]*\)|\[[^\]]*\]|^\W+|\W+$", re.I)
+_FOLDED_POSITIONS = [fold(p) for p in POSITIONS]
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _is_position(text: str) -> bool:
+    return _is_upper(text) and fold(text) in _FOLDED_POSITIONS
+
+
+def _name(text: str) -> str | None:
+    cleaned = SIGNED_NOTE.sub("", text).strip()
+    cleaned = re.sub(r"^(?:Đồng chí|Ông|Bà)\s+", "", cleaned)
+    if NAME.match(cleaned) and not _is_upper(cleaned):
+        return cleaned
+    return None
+
+
+def parse_footer(blocks: list[Block], *, body_start: int) -> FooterInfo:
+    """Find the signature block and the recipients among the last blocks."""
+    info = FooterInfo()
+    n = len(blocks)
+    lo = 0
+    first_index = None
+    # recipients
+    for i in range(n - 1, lo - 1, -1):
+        if RECIPIENTS_LINE.match(blocks[i].text) and (blocks[i].span and blocks[i].span.start >= body_start):
+            first_index = i
+            rest = RECIPIENTS_LINE.sub("", blocks[i].text).strip()
+            items = [rest] if rest and not LIST_ITEM.match(rest) else []
+            items += _split_items(rest) if rest and LIST_ITEM.match(rest) else []
+            for b in blocks[i + 1:]:
+                if LIST_ITEM.match(b.text):
+                    items.extend(_split_items(b.text))
+                else:
+                    break
+            info.recipients = [r for r in items if r]
+            break
+    # signature: the last authority line, else the last position line, then the name after it
+    sig = None
+    for i in range(n - 1, lo - 1, -1):
+        t = blocks[i].text.strip()
+        if AUTHORITY_LINE.match(t) or _is_position(t):
+            if blocks[i].span and blocks[i].span.start < body_start:
+                break
+            sig = i
+            if AUTHORITY_LINE.match(t):
+                break
+    if sig is not None:
+        t = blocks[sig].text.strip()
+        if AUTHORITY_LINE.match(t):
+            m = re.match(r"^\s*\S+\s+", t)
+            marker, rest = (t[: m.end()].strip(), t[m.end():]) if m else (t, "")
+            head, position = split_position(rest)
+            if not head.strip():  # "KT. THỦ TƯỚNG": the authority only; the position is on the next line
+                head, position = rest, None
+            info.authority = f"{marker} {head}".strip()
+            info.position = position
+        else:
+            info.position = split_position(t)[1]
+        j = sig + 1
+        while j < min(n, sig + 5):
+            nt = blocks[j].text.strip()
+            if info.position is None and _is_upper(nt):
+                _, info.position = split_position(nt)
+                if info.position is None:
+                    info.position = nt
+                j += 1
+                continue
+            name = _name(nt)
+            if name:
+                info.signer = name
+                break
+            if len(nt) > 60:
+                break
+            j += 1
+        first_index = sig if first_index is None else min(first_index, sig)
+    elif info.recipients or first_index is not None:
+        # no authority line: a name standing alone among the last blocks signs the text
+        for b in blocks[-4:]:
+            if LIST_ITEM.match(b.text):
+                continue
+            name = _name(b.text.strip())
+            if name and len(name.split()) >= 2:
+                info.signer = name
+                break
+    if first_index is not None and blocks[first_index].span:
+        end = blocks[-1].span.end if blocks[-1].span else blocks[first_index].span.end
+        info.span = Span(start=blocks[first_index].span.start, end=end)
+    return info
+
+
+def _split_items(text: str) -> list[str]:
+    """'- Như trên;' → ['Như trên']; a line holding several '- ' items is split."""
+    parts = [p for p in re.split(r"(?:^|\s)[-–+•]\s+", " " + text) if p.strip()]
+    return [p.strip().rstrip(";.,").strip() for p in parts]

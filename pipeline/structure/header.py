@@ -1,0 +1,158 @@
+"""The header block: issuer, quốc hiệu, số ký hiệu, place and date, type name, trích yếu."""
+from __future__ import annotations
+
+import re
+
+from pipeline.lang.dates import PLACE_DATE, iso
+from pipeline.lang.doctypes import type_from_words, type_words_length
+from pipeline.lang.fold import fold
+from pipeline.lang.numbers import BLANK_NUMBER, PARTY_NUMBER, STATE_NUMBER, clean_number
+from pipeline.lang.orgs import is_motto
+from schemas.document import Block, HeaderInfo, Span
+
+NUMBER_LINE = re.compile(r"^\s*S[ốo]\s*(?:hiệu)?\s*[:.]?\s*", re.I)
+ATTACHED_LINE = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\b")
+BODY_CUE = re.compile(r"^(?:Căn cứ|Kính gửi|Để\s|Theo đề nghị|Xét\s|Trong\s|Thời gian qua|Nhằm\s|[IVX]+[.\-–]\s|\d+\.\s|Điều\s+\d)")
+TITLE_MAX = 320  # a block longer than this after the first title block is body text
+HEADER_SCAN = 40  # blocks looked at for the header
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _number_of(text: str) -> tuple[str | None, bool]:
+    """(number, uncertain) of a 'Số: ...' line."""
+    rest = NUMBER_LINE.sub("", text, count=1)
+    for pattern in (PARTY_NUMBER, STATE_NUMBER):
+        m = pattern.match(rest.strip())
+        if m:
+            return clean_number(m.group(0)), False
+    blank = BLANK_NUMBER.search(text)
+    if blank:
+        return "…/" + clean_number(blank.group(1)), True
+    m = re.search(r"/\s?([A-ZĐ][\w\-Đđ]*)", rest)
+    if m:
+        return "…/" + clean_number(m.group(1)), True
+    return None, False
+
+
+def _type_line(block: Block) -> tuple[str, int] | None:
+    """(type, number of type words) when the block is the type name line."""
+    text = block.text.strip()
+    doc_type = type_from_words(text)
+    if not doc_type or text.endswith(":"):
+        return None
+    n = type_words_length(text)
+    words = text.split()
+    if _is_upper(text) or block.bold or len(words) <= n + 2 or block.align == "center":
+        return doc_type, n
+    return None
+
+
+def _title_from_type_line(text: str, n_type_words: int) -> str | None:
+    """Words printed on the type line after the type name start the title (not an ordinal)."""
+    rest = text.split()[n_type_words:]
+    if not rest or re.fullmatch(r"[\dIVXLC]+[.:]?|số\s*\d+", " ".join(rest), re.I):
+        return None
+    phrase = " ".join(rest)
+    if _is_upper(phrase):
+        phrase = phrase[:1].upper() + phrase[1:].lower()
+    return phrase
+
+
+def parse_header(blocks: list[Block], text: str) -> HeaderInfo:
+    """Find the header block among the first blocks of a document."""
+    info = HeaderInfo()
+    type_index = None
+    first_fact = None  # index of the first motto/number/date/type block
+    for i, block in enumerate(blocks[:HEADER_SCAN]):
+        t = block.text.strip()
+        if is_motto(t):
+            info.motto = True
+            first_fact = i if first_fact is None else first_fact
+            continue
+        if info.number is None and NUMBER_LINE.match(t) and ("/" in t or "-" in t) and len(t) < 80:
+            info.number, info.number_uncertain = _number_of(t)
+            first_fact = i if first_fact is None else first_fact
+            if block.uncertain:
+                info.number_uncertain = True
+            continue
+        m = PLACE_DATE.match(t)
+        if info.date is None and m and type_index is None:
+            info.place = _clean_place(m.group("place"))
+            day, month = re.sub(r"\s", "", m.group("d")), re.sub(r"\s", "", m.group("m"))
+            if day.isdigit() and month.isdigit():
+                info.date = iso(int(m.group("y")), int(month), int(day))
+            if info.date is None or block.uncertain:
+                info.date_uncertain = True
+                info.date_year = int(m.group("y"))
+            first_fact = i if first_fact is None else first_fact
+            continue
+        if type_index is None:
+            found = _type_line(block)
+            if found and (first_fact is not None or i < 6):
+                type_index = i
+                info.type_line = t
+                info.doc_type = found[0]
+                first_fact = i if first_fact is None else first_fact
+                title = _collect_title(blocks, i + 1)
+                lead = _title_from_type_line(t, found[1])
+                title_text, attached, end_index = title
+                if lead:
+                    title_text = f"{lead} {title_text}".strip() if title_text else lead
+                info.title = title_text or None
+                info.attached_to = attached
+                last = blocks[end_index - 1] if end_index > i else block
+                info.body_start = (last.span.end + 1) if last.span else 0
+                break
+    # issuer lines: upper-case blocks before the first header fact, and upper blocks between motto and number
+    limit = first_fact if first_fact is not None else 0
+    info.issuer_lines = [b.text.strip() for b in blocks[:limit]
+                         if _is_upper(b.text) and not is_motto(b.text) and len(b.text) < 120]
+    if type_index is None and first_fact is None:
+        info.body_start = 0
+    start = blocks[0].span.start if blocks and blocks[0].span else 0
+    info.span = Span(start=start, end=max(info.body_start - 1, start))
+    return info
+
+
+def _clean_place(place: str) -> str:
+    place = place.strip(" *_,.")
+    # "Huyện Dương Minh Châu" is printed as the place; the spec keeps the name
+    return re.sub(r"^(?:tỉnh|huyện|thành phố|tp\.?|quận|thị xã|xã|phường)\s+", "", place, flags=re.I).strip()
+
+
+def _collect_title(blocks: list[Block], start: int) -> tuple[str, str | None, int]:
+    """(title, attached-to line, index after the title) of the blocks after the type line."""
+    parts: list[str] = []
+    attached = None
+    i = start
+    while i < len(blocks):
+        block = blocks[i]
+        t = block.text.strip()
+        if ATTACHED_LINE.match(t):
+            attached = t.strip("()")
+            i += 1
+            continue
+        if block.kind == "table_cell" and parts:
+            break
+        if not parts:
+            if BODY_CUE.match(t) or t.endswith("điện:") or (len(t) > 600):
+                break
+            parts.append(t)
+            i += 1
+            continue
+        prev = parts[-1]
+        if BODY_CUE.match(t) or len(t) > TITLE_MAX or re.search(r"[.:;]\s*$", prev) or t.endswith(":"):
+            break
+        if _is_upper(t) and not _is_upper(prev) and not t.startswith("("):
+            break  # an authority line after a mixed-case title ("THỦ TƯỚNG CHÍNH PHỦ")
+        if not (_is_upper(t) == _is_upper(prev) or t[:1].islower() or fold(t).startswith("ve ")):
+            break
+        if _is_upper(t) and _is_upper(prev) and fold(t).endswith("dien"):
+            break
+        parts.append(t)
+        i += 1
+    return " ".join(parts), attached, i
