@@ -41,6 +41,15 @@ def starts_with_head(text: str) -> bool:
     return any(folded == h or folded.startswith(h + " ") for h in _FOLDED_HEADS)
 
 
+def head_length(text: str) -> int:
+    """Number of words of the organisation head that begins ``text`` (0 when none)."""
+    folded = fold(text)
+    for h in _FOLDED_HEADS:
+        if folded == h or folded.startswith(h + " "):
+            return len(h.split())
+    return 0
+
+
 def starts_with_admin_unit(text: str) -> bool:
     """True when the text begins with an administrative unit word ('tỉnh', 'huyện', ...)."""
     folded = fold(text)

@@ -33,6 +33,7 @@ EMPHASIS = re.compile(r"(?<!\S)\*(?!\S)|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![
 HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
 TRAILING_RULE = re.compile(r"\s*[-_–—]{4,}\s*$")
 
+WORD_JOINER = re.compile(r"(?<=\w)_(?=\w)")
 # blocks of a legal-database web page around the document (metadata panel, login and copyright notices)
 SITE_METADATA = re.compile(
     r"^#?\s*(Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày công báo|Số công báo|"
@@ -48,7 +49,7 @@ MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|dang cong san viet nam")
 NEW_ITEM = re.compile(
     r"^\s*(?:[-–+•*·▪○●]\s|[-–+•]\S|\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]\s?(?!\d)|[a-zđ][.)]\s|\(?[IVXLC]{1,5}[.)\-]\s|"
     r"(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Điều|ĐIỀU)\s+[\dIVXLC]+\b|Căn cứ\b|Theo đề nghị\b|Nơi nhận\b|"
-    r"Số\s*:|TM\.|KT\.|TL\.|TUQ\.|Q\.\s|\((?:Ban hành\s+)?[Kk]èm theo)")
+    r"Số\s*:|TM\.|KT\.|TL\.|TUQ\.|Q\.\s|\((?:Ban hành\s+)?[Kk]èm theo|[^\d,.;:]{2,40},\s*ngày\s+\d)")
 TERMINAL = re.compile(r"[.:;!?]\s*[\"”’)]*\s*$|\./\.\s*$")
 LOWER_START = re.compile(r"^\s*[\"“‘(]?[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 
@@ -151,8 +152,8 @@ def split_blocks(text: str) -> list[RawBlock]:
                 table_no += 1
                 row_no = 0
                 in_table = True
-            for col, (cell, cell_start) in enumerate(_split_cells(line, start)):
-                builder = _clean_line(cell.replace("<br>", "  "), cell_start)
+            for col, (cell_text_raw, cell_start) in enumerate(_split_cells(line, start)):
+                builder = _clean_line(cell_text_raw.replace("<br>", "  "), cell_start)
                 cell_text = "".join(builder.chars)
                 if cell_text.strip():
                     blocks.append(builder.build(kind="table_cell", table=table_no, row=row_no, col=col))
@@ -250,6 +251,9 @@ def crop_site_banners(blocks: list[RawBlock]) -> list[RawBlock]:
 def read_text(path: Path, data: bytes) -> Document:
     """Read a TXT or Markdown file whose bytes are ``data``."""
     text, encoding = decode_bytes(data)
+    if path.suffix.lower() == ".ws":
+        # word-segmented corpus files join the syllables of a word with "_": give them back their spaces
+        text = WORD_JOINER.sub(" ", text)
     blocks = crop_site_banners(demote_runaway_cells(split_blocks(text)))
     fmt = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
     return assemble(blocks, path=str(path), fmt=fmt, source_text=text, encoding=encoding)

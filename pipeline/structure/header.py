@@ -69,25 +69,24 @@ def parse_header(blocks: list[Block], text: str) -> HeaderInfo:
     first_fact = None  # index of the first motto/number/date/type block
     for i, block in enumerate(blocks[:HEADER_SCAN]):
         t = block.text.strip()
+        if re.fullmatch(r"S[ốo]\s*(?:hiệu)?\s*[:.]?", t) and i + 1 < len(blocks):
+            t = f"{t} {blocks[i + 1].text.strip()}"  # "Số:" with the number in the next line or cell
+        if info.date is None and type_index is None and NUMBER_LINE.match(t):
+            pd = re.search(r"[^\d,.;:]{2,40},\s*ngày\s", t)
+            if pd and pd.start() > 0:
+                t, rest = t[: pd.start()].strip(), t[pd.start():].strip()
+                _place_date(info, rest, block)
         if is_motto(t):
             info.motto = True
             first_fact = i if first_fact is None else first_fact
             continue
-        if info.number is None and NUMBER_LINE.match(t) and ("/" in t or "-" in t) and len(t) < 80:
+        if info.number is None and NUMBER_LINE.match(t) and ("/" in t or "-" in t):
             info.number, info.number_uncertain = _number_of(t)
             first_fact = i if first_fact is None else first_fact
             if block.uncertain:
                 info.number_uncertain = True
             continue
-        m = PLACE_DATE.match(t)
-        if info.date is None and m and type_index is None:
-            info.place = _clean_place(m.group("place"))
-            day, month = re.sub(r"\s", "", m.group("d")), re.sub(r"\s", "", m.group("m"))
-            if day.isdigit() and month.isdigit():
-                info.date = iso(int(m.group("y")), int(month), int(day))
-            if info.date is None or block.uncertain:
-                info.date_uncertain = True
-                info.date_year = int(m.group("y"))
+        if info.date is None and type_index is None and _place_date(info, t, block):
             first_fact = i if first_fact is None else first_fact
             continue
         if type_index is None:
@@ -107,6 +106,8 @@ def parse_header(blocks: list[Block], text: str) -> HeaderInfo:
                 last = blocks[end_index - 1] if end_index > i else block
                 info.body_start = (last.span.end + 1) if last.span else 0
                 break
+    if type_index is None:
+        _letter_subject(info, blocks)
     # issuer lines: upper-case blocks before the first header fact, and upper blocks between motto and number
     limit = first_fact if first_fact is not None else 0
     info.issuer_lines = [b.text.strip() for b in blocks[:limit]
@@ -116,6 +117,38 @@ def parse_header(blocks: list[Block], text: str) -> HeaderInfo:
     start = blocks[0].span.start if blocks and blocks[0].span else 0
     info.span = Span(start=start, end=max(info.body_start - 1, start))
     return info
+
+
+VV_LINE = re.compile(r"\bV/v\s*[:.]?\s*", re.I)
+
+
+def _letter_subject(info: HeaderInfo, blocks: list[Block]) -> None:
+    """An official letter has no type line: its "V/v ..." line is the title and the type is Công văn."""
+    for block in blocks[:HEADER_SCAN]:
+        m = VV_LINE.search(block.text)
+        if m and len(block.text) < 400:
+            info.doc_type = info.doc_type or "Công văn"
+            info.title = block.text[m.end():].strip() or None
+            if block.span:
+                info.body_start = max(info.body_start, block.span.end + 1)
+            return
+        if BODY_CUE.match(block.text) and not block.text.startswith("Kính gửi"):
+            return
+
+
+def _place_date(info: HeaderInfo, text: str, block: Block) -> bool:
+    """Fill place and date from a place-and-date line; False when the text is not one."""
+    m = PLACE_DATE.match(text)
+    if not m:
+        return False
+    info.place = _clean_place(m.group("place"))
+    day, month = re.sub(r"\s", "", m.group("d")), re.sub(r"\s", "", m.group("m"))
+    if day.isdigit() and month.isdigit():
+        info.date = iso(int(m.group("y")), int(month), int(day))
+    if info.date is None or block.uncertain:
+        info.date_uncertain = True
+        info.date_year = int(m.group("y"))
+    return True
 
 
 def _clean_place(place: str) -> str:

@@ -1,0 +1,205 @@
+"""``check(lower, superior)``: does the lower plan carry out the superior's demands?
+
+Works from the two records alone; the documents' texts, when given, add the
+lower plan's sentences that no record holds as candidate evidence, and spans.
+Every covered, partial and conflicting item quotes its evidence; an applicable
+item with no evidence is ``missing``, never dropped.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+import numpy as np
+
+from pipeline.crosscheck.applicability import applies, issuer_tier, place_of
+from pipeline.crosscheck.findings import find_all
+from pipeline.crosscheck.items import Unit, lower_candidates, superior_items
+from pipeline.crosscheck.match import Matcher, TfidfMatcher
+from pipeline.crosscheck.status import DEFAULT, Measures, Thresholds, decide
+from pipeline.crosscheck.text import content_terms, locate, numbers_in, word_tokens
+from pipeline.lang.fold import fold, fold_number
+from schemas.crosscheck import CheckItem, CheckReport, DocRef, Link, Match, Summary, SuperiorItem
+from schemas.document import Document, Span
+from schemas.records import DirectiveRecord
+
+# where an item splits into separate demands: ';', sentence ends, "đồng thời", "nhất là"
+_CLAUSE_SPLIT = re.compile(r";|\.\s+(?=[A-ZĐ])|,\s*(?:đồng thời|nhất là)\b")
+MIN_CLAUSE_TERMS = 4
+
+
+def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Document | None = None,
+          superior_doc: Document | None = None, matcher: Matcher | None = None,
+          thresholds: Thresholds = DEFAULT, segment: bool = True) -> CheckReport:
+    """The cross-check report of ``lower`` against ``superior`` (spec/CROSSCHECK.md)."""
+    matcher = matcher or TfidfMatcher(segment=segment)
+    report = CheckReport(lower=_ref(lower), superior=_ref(superior), link=find_link(lower, superior, lower_doc),
+                         matcher=matcher.name)
+    if report.link.relation is None:
+        report.warnings.append("the lower document does not cite the superior one")
+    items = superior_items(superior, document=superior_doc)
+    if not items:
+        report.warnings.append("the superior record has no task, target or milestone")
+    candidates = lower_candidates(lower, document=lower_doc)
+    lower_issuer = lower.header.issuer
+    lower_tier = issuer_tier(lower_issuer)
+    lower_place = place_of(lower_issuer, lower.header.place)
+    verdicts = [applies(u.actor, lower_issuer=lower_issuer, lower_place=lower_place,
+                        superior_issuer=superior.header.issuer) for u in items]
+
+    clauses = [_clauses(u.body, segment=segment) if v.applies else [] for u, v in zip(items, verdicts)]
+    flat = [c for cs in clauses for c in cs]
+    sims = matcher.similarity([u.body for u in items] + flat, [c.text for c in candidates])
+    item_sims, clause_sims = sims[:len(items)], sims[len(items):]
+
+    cand_tokens = [set(word_tokens(c.text, segment=segment)) for c in candidates]
+    lower_vocab = set().union(*cand_tokens) if cand_tokens else set()
+    idf = _idf(cand_tokens)
+
+    pos = 0
+    for k, (unit, verdict) in enumerate(zip(items, verdicts)):
+        n_clauses = len(clauses[k])
+        rows = clause_sims[pos:pos + n_clauses]
+        pos += n_clauses
+        if not verdict.applies:
+            report.items.append(CheckItem(kind=unit.kind, superior=_superior(unit), status="not_applicable",
+                                          reason=f"not applicable: {verdict.reason}",
+                                          applicability=verdict.reason))
+            continue
+        report.items.append(_judge(unit, verdict.reason, item_sims[k], rows, clauses[k], candidates, cand_tokens,
+                                   lower_vocab, idf, lower_tier=lower_tier, thresholds=thresholds,
+                                   segment=segment))
+    report.summary = summarize(report.items)
+    return report
+
+
+def _judge(unit: Unit, why: str, row: np.ndarray, clause_rows: np.ndarray, clauses: list[str],
+           candidates: list[Unit], cand_tokens: list[set[str]], lower_vocab: set[str], idf: dict[str, float], *,
+           lower_tier: int | None, thresholds: Thresholds, segment: bool) -> CheckItem:
+    t = thresholds
+    chosen = _evidence(row, t)
+    for crow in clause_rows:
+        for j in _evidence(crow, t)[:2]:
+            if j not in chosen:
+                chosen.append(j)
+    score = {j: float(max([row[j], *(crow[j] for crow in clause_rows)])) for j in chosen}
+    chosen = sorted(chosen, key=lambda j: -score[j])[:t.max_matches]
+    terms = set(content_terms(word_tokens(unit.body, segment=segment)))
+    found = set().union(*(cand_tokens[j] for j in chosen)) if chosen else set()
+    clause_recalls = []
+    for clause in clauses:
+        cterms = set(content_terms(word_tokens(clause, segment=segment)))
+        if len(cterms) >= MIN_CLAUSE_TERMS:
+            clause_recalls.append(_share(cterms, found, idf))
+    measures = Measures(
+        best=float(row.max()) if row.size else 0.0,
+        clause_best=float(clause_rows.max()) if clause_rows.size else 0.0,
+        recall=_share(terms, found, idf),
+        doc_recall=_share(terms, lower_vocab, idf),
+        clause_recalls=clause_recalls,
+        needs_number=unit.value is not None or any(u == "%" for _, u in numbers_in(unit.text)),
+        has_number=any(candidates[j].value is not None or numbers_in(candidates[j].text) for j in chosen),
+    )
+    evidence = [(candidates[j], score[j]) for j in chosen]
+    findings = find_all(unit, evidence, lower_tier=lower_tier)
+    status, reason = decide(measures, conflict=bool(findings), thresholds=t)
+    matches = [] if status == "missing" else [_match(c, s) for c, s in evidence]
+    return CheckItem(kind=unit.kind, superior=_superior(unit), status=status, matches=matches,
+                     findings=findings if status == "conflict" else [], reason=reason, applicability=why,
+                     content_recall=round(measures.recall, 3))
+
+
+def _evidence(row: np.ndarray, t: Thresholds) -> list[int]:
+    if not row.size:
+        return []
+    best = float(row.max())
+    order = np.argsort(-row)[:t.max_matches]
+    return [int(j) for j in order if row[j] >= t.evidence_sim and row[j] >= t.evidence_relative * best]
+
+
+def _clauses(text: str, *, segment: bool) -> list[str]:
+    parts = [p.strip(" ,.;:") for p in _CLAUSE_SPLIT.split(text)]
+    parts = [p for p in parts if len(content_terms(word_tokens(p, segment=segment))) >= MIN_CLAUSE_TERMS]
+    return parts if len(parts) > 1 else []
+
+
+def _idf(token_sets: list[set[str]]) -> dict[str, float]:
+    """IDF over the lower candidates: words the lower plan rarely uses weigh most; unseen words weigh most of all."""
+    df = Counter()
+    for tokens in token_sets:
+        df.update(tokens)
+    n = len(token_sets)
+    return {w: math.log((n + 1) / (c + 1)) + 1 for w, c in df.items()} | {"": math.log(n + 1) + 1}
+
+
+def _share(terms: set[str], found: set[str], idf: dict[str, float]) -> float:
+    if not terms:
+        return 0.0
+    default = idf.get("", 1.0)
+    total = sum(idf.get(w, default) for w in terms)
+    return sum(idf.get(w, default) for w in terms if w in found) / total
+
+
+def _superior(unit: Unit) -> SuperiorItem:
+    return SuperiorItem(text=unit.text, actor=unit.actor, deadline=unit.deadline, value=unit.value, unit=unit.unit,
+                        comparator=unit.comparator, section=unit.section,
+                        span=Span(start=unit.span[0], end=unit.span[1]) if unit.span else None)
+
+
+def _match(cand: Unit, score: float) -> Match:
+    return Match(kind=cand.kind if cand.kind in ("task", "target", "milestone") else "text", text=cand.text,
+                 score=round(score, 3), actor=cand.actor, deadline=cand.deadline, value=cand.value, unit=cand.unit,
+                 section=cand.section, span=Span(start=cand.span[0], end=cand.span[1]) if cand.span else None)
+
+
+def _ref(record: DirectiveRecord) -> DocRef:
+    h = record.header
+    return DocRef(number=h.number, doc_type=h.doc_type, issuer=h.issuer, date=h.date)
+
+
+def find_link(lower: DirectiveRecord, superior: DirectiveRecord, lower_doc: Document | None = None) -> Link:
+    """How the lower cites the superior: its reference by number (and date when both have one)."""
+    number = fold_number(superior.header.number)
+    if not number:
+        return Link()
+    relation = None
+    for ref in lower.references:
+        if fold_number(ref.number) != number:
+            continue
+        if ref.date and superior.header.date and ref.date != superior.header.date:
+            continue
+        relation = ref.relation
+        break
+    evidence, span = None, None
+    if lower_doc is not None and superior.header.number:
+        for line in lower_doc.text.split("\n"):
+            if number in fold_number(line) or fold(superior.header.number) in fold(line):
+                evidence = _sentence_with(line, superior.header.number)
+                where = locate(evidence, lower_doc.text)
+                span = Span(start=where[0], end=where[1]) if where else None
+                break
+        if relation is None and evidence:
+            relation = "cited"
+    if evidence is None and relation is not None:
+        h = superior.header
+        evidence = " ".join(p for p in (h.doc_type, h.number, f"ngày {h.date}" if h.date else None) if p)
+    return Link(relation=relation, evidence=evidence, span=span)
+
+
+def _sentence_with(line: str, number: str) -> str:
+    """The clause of ``line`` (between ';') that holds ``number``."""
+    key = fold_number(number)
+    for part in line.split(";"):
+        if key in fold_number(part):
+            return part.strip()
+    return line.strip()
+
+
+def summarize(items: list[CheckItem]) -> Summary:
+    """Counts by status and coverage = (covered + partial/2) / applicable items."""
+    counts = Counter(item.status for item in items)
+    applicable = sum(v for k, v in counts.items() if k != "not_applicable")
+    coverage = (counts["covered"] + counts["partial"] / 2) / applicable if applicable else 0.0
+    return Summary(covered=counts["covered"], partial=counts["partial"], conflict=counts["conflict"],
+                   missing=counts["missing"], not_applicable=counts["not_applicable"], coverage=round(coverage, 3))

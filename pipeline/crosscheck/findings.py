@@ -1,0 +1,109 @@
+"""Consistency findings between a superior item and its lower evidence, each quoting both sides.
+
+- ``target_below_superior``: the same unit with a weaker value (80% where 100% is demanded);
+- ``deadline_after_superior`` / ``report_deadline_after_superior``: a later due date
+  (the latter when the superior item asks for a report);
+- ``responsibility_wrong_level``: the superior gives the work to the lower
+  issuer's own level and the lower plan passes all of it further down.
+"""
+from __future__ import annotations
+
+from pipeline.crosscheck.applicability import actor_tiers
+from pipeline.crosscheck.items import Unit
+from pipeline.crosscheck.text import REPORT, numbers_in
+from pipeline.lang.fold import fold
+from schemas.crosscheck import Finding
+
+# only evidence this close to the superior item can contradict it
+CONFLICT_SIM = 0.3
+# personal-responsibility words: the work may not be handed down
+PERSONAL = ("chịu trách nhiệm", "trực tiếp chỉ đạo", "trực tiếp chủ trì", "không được giao", "người đứng đầu")
+
+
+def _quote(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= limit else text[:limit - 1] + '…'}”"
+
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    fa, fb = fold(a).replace(" ", ""), fold(b).replace(" ", "")
+    return fa == fb or fa.startswith(fb) or fb.startswith(fa)
+
+
+def _weaker(lower: float, superior: float, comparator: str | None) -> bool:
+    if comparator == "<=":
+        return lower > superior
+    return lower < superior
+
+
+def _fmt(value: float | int | None) -> str:
+    if value is None:
+        return "?"
+    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
+
+
+def target_findings(item: Unit, evidence: list[tuple[Unit, float]]) -> list[Finding]:
+    """A weaker value for the same unit in close evidence."""
+    if item.value is None or not item.unit:
+        return []
+    out = []
+    for cand, sim in evidence:
+        if sim < CONFLICT_SIM:
+            continue
+        values = [(cand.value, cand.unit)] if cand.value is not None else numbers_in(cand.text)
+        for value, unit in values:
+            if value is None or not _same_unit(unit, item.unit):
+                continue
+            if _weaker(float(value), float(item.value), item.comparator):
+                out.append(Finding(
+                    code="target_below_superior",
+                    message=(f"The superior demands {_fmt(item.value)} {item.unit} ({_quote(item.text)}); "
+                             f"the lower plan sets {_fmt(value)} {unit} ({_quote(cand.text)})."),
+                    superior=item.text, lower=cand.text))
+                return out
+    return out
+
+
+def deadline_findings(item: Unit, evidence: list[tuple[Unit, float]]) -> list[Finding]:
+    """A later due date in close evidence."""
+    if not item.deadline:
+        return []
+    code = "report_deadline_after_superior" if REPORT.search(item.body) else "deadline_after_superior"
+    for cand, sim in evidence:
+        if sim < CONFLICT_SIM or not cand.deadline:
+            continue
+        if cand.deadline > item.deadline:
+            return [Finding(
+                code=code,
+                message=(f"The superior sets {item.deadline} ({_quote(item.text)}); the lower plan sets "
+                         f"{cand.deadline}, later ({_quote(cand.text)})."),
+                superior=item.text, lower=cand.text)]
+    return []
+
+
+def level_findings(item: Unit, evidence: list[tuple[Unit, float]], *, lower_tier: int | None) -> list[Finding]:
+    """Work the superior gives personally to the lower's level, handed wholly to a level below it."""
+    if lower_tier is None or not item.actor or lower_tier not in actor_tiers(item.actor):
+        return []
+    if not any(word in item.text.lower() for word in PERSONAL):
+        return []
+    close = [(c, s) for c, s in evidence if s >= CONFLICT_SIM]
+    if not close or not all(c.actor for c, _ in close):
+        return []
+    tiers = [actor_tiers(c.actor) for c, _ in close]
+    if all(t and min(t) > lower_tier for t in tiers):
+        cand = close[0][0]
+        return [Finding(
+            code="responsibility_wrong_level",
+            message=(f"The superior gives this to {item.actor} ({_quote(item.text)}); the lower plan gives it "
+                     f"to {cand.actor} ({_quote(cand.text)})."),
+            superior=item.text, lower=cand.text)]
+    return []
+
+
+def find_all(item: Unit, evidence: list[tuple[Unit, float]], *, lower_tier: int | None) -> list[Finding]:
+    """Every finding of one item, in a stable order."""
+    return (target_findings(item, evidence) + deadline_findings(item, evidence)
+            + level_findings(item, evidence, lower_tier=lower_tier))

@@ -1,0 +1,71 @@
+"""The status of an applicable item from its evidence (spec/CROSSCHECK.md, "Status").
+
+Three measures, all in [0, 1]:
+- ``best``: similarity of the closest lower text to the whole item, or to one
+  of its clauses (a clause is a part between ';' or a sentence);
+- ``recall``: the share of the item's content words (IDF-weighted, so the
+  words the lower plan rarely uses weigh most) found in its evidence;
+- ``doc_recall``: the same share over the whole lower plan: is the topic there at all?
+
+``covered`` needs most of the content in close evidence, every clause taken
+up and, when the superior states a number, a number in the evidence;
+``missing`` needs the topic to be absent, or no close text and a thin topic;
+anything between is ``partial``. A finding of contradiction makes ``conflict``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The cut points of the status decision (tuned on the gold pair, kept round)."""
+
+    evidence_sim: float = 0.2       # a lower text closer than this may be evidence
+    evidence_relative: float = 0.6  # ... and at least this share of the best similarity
+    max_matches: int = 5            # evidence texts kept per item
+    covered_recall: float = 0.5     # content share in evidence for 'covered'
+    covered_sim: float = 0.3        # best similarity for 'covered'
+    clause_recall: float = 0.2      # a clause below this share is not taken up: at most 'partial'
+    missing_doc_recall: float = 0.3  # topic share in the whole plan below this: 'missing'
+    weak_doc_recall: float = 0.5    # ... or below this with no close text
+    weak_sim: float = 0.22          # 'no close text' for the whole item
+    weak_clause_sim: float = 0.28   # 'no close text' for its best clause
+
+
+DEFAULT = Thresholds()
+
+
+@dataclass
+class Measures:
+    """What the decision looks at, kept for the report."""
+
+    best: float
+    clause_best: float
+    recall: float
+    doc_recall: float
+    clause_recalls: list[float]
+    needs_number: bool
+    has_number: bool
+
+
+def decide(m: Measures, *, conflict: bool, thresholds: Thresholds = DEFAULT) -> tuple[str, str]:
+    """(status, reason) for an applicable item."""
+    t = thresholds
+    if m.doc_recall < t.missing_doc_recall:
+        return "missing", (f"the lower plan hardly speaks of it: {m.doc_recall:.0%} of its content words "
+                           "appear anywhere in the plan")
+    if m.best < t.weak_sim and m.clause_best < t.weak_clause_sim and m.doc_recall < t.weak_doc_recall:
+        return "missing", (f"no lower text takes it up (closest similarity {max(m.best, m.clause_best):.2f}) "
+                           f"and only {m.doc_recall:.0%} of its content words appear in the plan")
+    if conflict:
+        return "conflict", "the lower plan takes it up but contradicts it (see findings)"
+    untaken = [r for r in m.clause_recalls if r < t.clause_recall]
+    if m.recall >= t.covered_recall and max(m.best, m.clause_best) >= t.covered_sim and not untaken:
+        if m.needs_number and not m.has_number:
+            return "partial", "taken up, but without the number the superior sets (vaguer wording)"
+        return "covered", f"the evidence carries {m.recall:.0%} of its content words"
+    if untaken and len(m.clause_recalls) > 1:
+        return "partial", (f"taken up in part: {len(untaken)} of its {len(m.clause_recalls)} demands find no "
+                           f"lower text ({m.recall:.0%} of its content words in the evidence)")
+    return "partial", f"taken up in part: the evidence carries {m.recall:.0%} of its content words"
