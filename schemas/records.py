@@ -48,6 +48,7 @@ class Header(BaseModel):
     issuer: str | None = Field(default=None, description="issuing organisation, full name where given")
     place: str | None = Field(default=None, description="place of the place-and-date line")
     date: str | None = Field(default=None, description="ISO date of issue")
+    year: int | None = Field(default=None, description="year of issue, kept when the day or month is unreadable")
     title: str | None = Field(default=None, description="trích yếu in one line")
     period: Period | None = Field(default=None, description="horizon the plan covers, when stated")
     signer: Signer = Field(default_factory=Signer, description="signature block")

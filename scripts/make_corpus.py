@@ -43,6 +43,7 @@ DATE_LINE = re.compile(r",\s*ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\d{4}\s*$")
 ROMAN = re.compile(r"^([IVXLC]{1,5})\.\s+(.*)$")
 ARABIC = re.compile(r"^(\d{1,2})\.\s+(.*)$")
 BULLET = re.compile(r"^([-+])\s*(\S.*)$")
+CONTINUATION = re.compile(r"^[\"“‘(]?[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -146,7 +147,7 @@ def build_docx(seed: Path, out: Path) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     widths = (Cm(6.5), Cm(9.5))
     for row in table.rows:
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
     cell_lines(table.cell(0, 0), [(x, True, False) for x in issuer])
     cell_lines(table.cell(0, 1), [(MOTTO[0], True, False), (MOTTO[1], True, False)])
@@ -163,7 +164,14 @@ def build_docx(seed: Path, out: Path) -> None:
     roman_next = 1
     arabic_num, arabic_next = None, 1
     in_title = True
+    # a seed line that goes on in lower case continues the paragraph above it (as the text reader reads it)
+    joined: list[str] = []
     for line in body:
+        if line and joined and joined[-1] and CONTINUATION.match(line) and not BULLET.match(line):
+            joined[-1] += " " + line
+        else:
+            joined.append(line)
+    for line in joined:
         if not line:
             continue
         m_roman, m_arabic, m_bullet = ROMAN.match(line), ARABIC.match(line), BULLET.match(line)

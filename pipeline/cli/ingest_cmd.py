@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from pipeline.errors import UsageError
     from pipeline.index import ingest
-    from pipeline.index.ingest import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+    from pipeline.index.batch import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers must be at least 1")

@@ -9,7 +9,7 @@ def summary(record: DirectiveRecord) -> str:
     h = record.header
     lines = [
         f"{h.doc_type or '?'} {h.number or '(no number)'} — {h.issuer or '(issuer unknown)'}",
-        f"  date: {h.date or '-'}   place: {h.place or '-'}",
+        f"  date: {h.date or (f'{h.year} (day unreadable)' if h.year else '-')}   place: {h.place or '-'}",
         f"  title: {h.title or '-'}",
     ]
     if h.period:

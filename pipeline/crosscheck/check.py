@@ -48,7 +48,7 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
     verdicts = [applies(u.actor, lower_issuer=lower_issuer, lower_place=lower_place,
                         superior_issuer=superior.header.issuer) for u in items]
 
-    clauses = [_clauses(u.body, segment=segment) if v.applies else [] for u, v in zip(items, verdicts)]
+    clauses = [_clauses(u.body, segment=segment) if v.applies else [] for u, v in zip(items, verdicts, strict=False)]
     flat = [c for cs in clauses for c in cs]
     sims = matcher.similarity([u.body for u in items] + flat, [c.text for c in candidates])
     item_sims, clause_sims = sims[:len(items)], sims[len(items):]
@@ -58,7 +58,7 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
     idf = _idf(cand_tokens)
 
     pos = 0
-    for k, (unit, verdict) in enumerate(zip(items, verdicts)):
+    for k, (unit, verdict) in enumerate(zip(items, verdicts, strict=False)):
         n_clauses = len(clauses[k])
         rows = clause_sims[pos:pos + n_clauses]
         pos += n_clauses

@@ -54,7 +54,7 @@ class TfidfMatcher:
 
 def _word_ngrams(text: str) -> list[str]:
     tokens = text.split()
-    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
+    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
 
 
 class FuzzMatcher:

@@ -54,7 +54,7 @@ def word_tokens(text: str, *, segment: bool = True) -> list[str]:
                     out.append(folded.replace(" ", "_"))
             return out
     syllables = fold(text).split()
-    return syllables + [f"{a}_{b}" for a, b in zip(syllables, syllables[1:])]
+    return syllables + [f"{a}_{b}" for a, b in zip(syllables, syllables[1:], strict=False)]
 
 
 def content_terms(tokens: list[str]) -> list[str]:

@@ -48,6 +48,7 @@ def extract(doc: Doc) -> Header:
         header.place = info.place
         header.date = info.date
         header.title = info.title
+        header.year = int(info.date[:4]) if info.date else info.date_year
         if info.number_uncertain:
             header.uncertain.append("number")
         if info.date_uncertain:

@@ -1,11 +1,565 @@
-"""Extractor of milestones (spec/RECORDS.md)."""
+"""Extractor of milestones (spec/RECORDS.md, Milestones).
+
+A milestone is a time the plan sets for its own activities. Four places give one:
+
+1. a line that opens with a time (``"Giai đoạn 2019-2020"``, ``"Tháng 8/2018:"``,
+   ``"Quý 3 năm 2024: Triển khai ..."``, ``"- Từ quý IV/2027 xây dựng ..."``): a heading
+   takes the bullets under it as activities, a step the rest of its line;
+2. a time inside a sentence with a cue word (``"trước ngày 03/11/2021"``,
+   ``"trong quý II năm 2026"``, ``"đến năm 2030"``, ``"từ năm 2027"``, ``"(năm 2030)"``);
+3. a recurring adverb (``"Hằng năm, báo cáo ..."``, ``"định kỳ báo cáo ..."``);
+4. the deadline column of an assignment table, as table cells or as the plain lines of a
+   gazette copy, with the task of its row as activity.
+
+Dates of cited documents (no cue, or on "Căn cứ" lines), the title, times already past at
+the date of the text and the horizon of a document to be issued are left out; so is
+"Thường xuyên", which sets no time. The date grammar is ``pipeline.lang.dates``; cue words
+are ``pipeline/lang/data/time.json``.
+"""
 from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc
 
+from pipeline.lang.dates import TRAILING_ONGOING, TimeExpr, find_times, parse_time
+from schemas.document import Document, Span
 from schemas.records import Milestone
+
+_DATA = Path(__file__).resolve().parents[1] / "lang" / "data" / "time.json"
+
+# outline markers at the head of a line, with their rank (smaller = higher level)
+_MARKER = re.compile(
+    r"^[ \t]*(?:(?P<article>Điều\s+\d+\.)|(?P<roman>[IVXL]+)\.(?=\s|$)|(?P<a3>\d+\.\d+\.\d+)\.?(?=\s|$)"
+    r"|(?P<a2>\d+\.\d+)\.?(?=\s|$)|(?P<a1>\d{1,3})[.)](?=\s|$)|(?P<letter>[a-zđ])\)(?=\s|$)"
+    r"|(?P<dash>[-–—•*](?!\d))|(?P<plus>\+))[ \t]*")
+_RANK = {"article": 1, "roman": 1, "a1": 2, "a2": 3, "a3": 4, "letter": 5, "dash": 6, "plus": 7}
+_PLAIN = 8          # a line without a marker
+_PLAIN_HEADING = 5.5  # an unmarked time heading ("Tháng 8/2018:") rules over bullets, not over numbers
+_SHORT_HEADING_WORDS = 10
+_ROW_START = re.compile(r"^\s*\d{1,3}\.(?:\s|$)")
+_SECTION_LINE = re.compile(r"^\s*(?:[IVX]+\.|PHỤ LỤC|Nơi nhận)", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;.](?=\s|$)|\n")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class _Line:
+    """One line of the body with its outline marker."""
+
+    start: int
+    end: int
+    content_start: int
+    rank: float
+    text: str  # without the marker
+
+    @property
+    def marked(self) -> bool:
+        return self.rank < _PLAIN
+
+
+@dataclass
+class _Found:
+    """A milestone before it becomes a record."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    first: str | None
+    last: str | None
+    precision: str
+    activities: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    """The cue words of time.json as compiled patterns."""
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+    rec = data["recurring"]
+    return {
+        "recurring": re.compile(rf"(?<!\w)(?:{alt(rec['words'])})(?!\w)", re.IGNORECASE),
+        "rate": re.compile(rf"(?<!\w)(\d{{1,2}})\s*lần\s*/\s*(?:{alt(rec['rate_units'])})(?!\w)", re.IGNORECASE),
+        "rate_target": re.compile(rf"(?:{alt(rec['rate_target_words'])})\s*$", re.IGNORECASE),
+        "modifier_follow": re.compile(rf"^\s*(?:$|(?:{alt(rec['modifier_followers'])})(?!\w)|[,.;)])", re.IGNORECASE),
+        "ongoing": re.compile(rf"^\s*(?:{alt(data['ongoing']['words'])})(?!\w)", re.IGNORECASE),
+        "deadline": re.compile(rf"(?<!\w)(?:{alt(data['deadline_cues']['words'])})\s*$", re.IGNORECASE),
+        "horizon": re.compile(rf"(?<!\w)(?:{alt(data['horizon_cues']['words'])})\s*$", re.IGNORECASE),
+        "within": re.compile(rf"(?<!\w)(?:{alt(data['within_cues']['words'])})\s*$", re.IGNORECASE),
+        "completion": re.compile(rf"(?<!\w)(?:{alt(data['within_cues']['completion'])})(?!\w)", re.IGNORECASE),
+        "lead": re.compile(rf"^(?:(?:{alt(data['lead_words']['words'])})\s+)*$", re.IGNORECASE),
+        "document": re.compile(rf"(?<!\w)(?:{alt(data['document_words']['words'])})(?!\w)", re.IGNORECASE),
+        "time_header": re.compile(rf"(?<!\w)(?:{alt(data['table_time_headers']['words'])})(?!\w)", re.IGNORECASE),
+        "skip_line": re.compile(rf"^(?:{alt(data['skip_line_starts']['words'])})(?!\w)", re.IGNORECASE),
+        "phase_word": re.compile(r"^giai\s+đoạn(?!\w)", re.IGNORECASE),
+    }
 
 
 def extract(doc: Doc) -> list[Milestone]:
     """The milestones of the analysed document, in document order."""
-    return []
+    document: Document = doc._.document
+    return _extract_document(document)
+
+
+def _extract_document(document: Document) -> list[Milestone]:
+    text = document.text
+    header = document.header
+    body_start = header.body_start if header else 0
+    doc_date = header.date if header else None
+    times = [t for t in find_times(text) if t.start >= body_start]
+    lines = _lines(text, body_start)
+    found: list[_Found] = []
+    used: set[int] = set()  # starts of time expressions already turned into a milestone
+    found += _from_cell_tables(document, times, used)
+    found += _from_line_tables(text, lines, times, used)
+    found += _from_lines(text, lines, times, used)
+    found += _recurring(text, lines)
+    out = []
+    seen = set()
+    for item in sorted(found, key=lambda f: (f.start, f.end)):
+        if _past(item, doc_date) or (item.start, item.first, item.last, item.kind) in seen:
+            continue
+        seen.add((item.start, item.first, item.last, item.kind))
+        out.append(Milestone(text=item.text, kind=item.kind, start=item.first, end=item.last,
+                             precision=item.precision, activities=[a for a in item.activities if a],
+                             span=Span(start=item.start, end=item.end), section=document.section_at(item.start)))
+    return out
+
+
+# ------------------------------------------------------------------------------ lines
+
+def _lines(text: str, body_start: int) -> list[_Line]:
+    """Body lines with their markers; a line that is only a marker ("1.") joins the next."""
+    out: list[_Line] = []
+    pending: tuple[int, float] | None = None
+    pos = body_start
+    for raw in text[body_start:].split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        m = _MARKER.match(raw)
+        rank = _RANK[m.lastgroup] if m and m.lastgroup else _PLAIN
+        content_start = start + (m.end() if m else 0)
+        content = text[content_start:end].strip()
+        if not content:
+            if m and rank < _PLAIN:
+                pending = (start, rank)
+            continue
+        if pending is not None:
+            start, rank = pending[0], pending[1] if rank == _PLAIN else rank
+            pending = None
+        content_start += len(text[content_start:end]) - len(text[content_start:end].lstrip())
+        out.append(_Line(start, end, content_start, rank, content))
+    return out
+
+
+def _line_index(lines: list[_Line], offset: int) -> int | None:
+    lo, hi = 0, len(lines) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if lines[mid].end < offset:
+            lo = mid + 1
+        elif lines[mid].start > offset:
+            hi = mid - 1
+        else:
+            return mid
+    return None
+
+
+def _clean(text: str) -> str:
+    """An activity as written: no marker, no leading comma, no trailing ':' or ';'."""
+    text = " ".join(text.split())
+    text = text.lstrip(" ,:;-–—")
+    return text.rstrip(" :;,")
+
+
+def _clause(text: str, start: int, end: int, line: _Line) -> tuple[int, int]:
+    """The sentence (between ';' / '.' / line ends) around ``start``..``end``."""
+    left = line.content_start
+    for m in _CLAUSE_END.finditer(text, line.content_start, start):
+        left = m.end()
+    m = _CLAUSE_END.search(text, end, line.end + 1)
+    right = m.start() if m else line.end
+    return left, max(right, end)
+
+
+# ------------------------------------------------------------------------------ headings and steps
+
+def _from_lines(text: str, lines: list[_Line], times: list[TimeExpr], used: set[int]) -> list[_Found]:
+    cues = _cues()
+    by_line: dict[int, list[TimeExpr]] = {}
+    for t in times:
+        i = _line_index(lines, t.start)
+        if i is not None:
+            by_line.setdefault(i, []).append(t)
+    heads: dict[int, tuple[TimeExpr | None, str]] = {}
+    for i, line in enumerate(lines):
+        if cues["skip_line"].match(line.text):
+            continue
+        lead = _leading(text, line, by_line.get(i, []), used)
+        if lead is not None:
+            heads[i] = lead
+        elif cues["phase_word"].match(line.text) and _heading_like(line.text):
+            heads[i] = (None, "phase")
+    out: list[_Found] = []
+    for i, line in enumerate(lines):
+        if cues["skip_line"].match(line.text):
+            continue
+        if i in heads:
+            out.append(_heading_item(text, lines, i, heads))
+        lead_t = heads.get(i, (None, ""))[0]
+        for t in by_line.get(i, []):
+            if t is lead_t or t.start in used:
+                continue
+            item = _inline(text, line, t, by_line.get(i, []))
+            if item is not None:
+                used.add(t.start)
+                out.append(item)
+    return out
+
+
+def _heading_like(content: str) -> bool:
+    """'Giai đoạn 48-72 giờ:' or a short line without a final period."""
+    head = content.split(":", 1)[0]
+    if ":" in content and len(_WORD.findall(head)) <= 8:
+        return True
+    return len(_WORD.findall(content)) <= 8 and not content.rstrip().endswith(".")
+
+
+def _leading(text: str, line: _Line, line_times: list[TimeExpr], used: set[int]) -> tuple[TimeExpr, str] | None:
+    """The time that opens the line, with the kind its lead words give, if any."""
+    cues = _cues()
+    for t in line_times:
+        if t.start in used or t.start < line.content_start:
+            continue
+        gap = text[line.content_start:t.start]
+        if not cues["lead"].match(gap) or t.first is None:
+            return None
+        rest = text[t.end:line.end]
+        if t.bare and not rest.lstrip().startswith(":"):
+            return None
+        if t.kind == "phase":
+            kind = "phase"
+        elif re.search(r"(?:đến|tới|trước|chậm\s+nhất)\s*$", gap, re.IGNORECASE) or \
+                re.search(r"(?:đến|tới)\s*$", gap + "", re.IGNORECASE):
+            kind = "deadline"
+        elif re.match(r"^\s*(?:giai\s+đoạn)", gap, re.IGNORECASE):
+            kind = "phase"
+        else:
+            kind = "period"
+        return t, kind
+    return None
+
+
+def _heading_item(text: str, lines: list[_Line], i: int, heads: dict) -> _Found:
+    line = lines[i]
+    t, kind = heads[i]
+    if t is None:  # "Giai đoạn khẩn cấp (0-48 giờ): ..." — a named stage without dates
+        head, _, rest = line.text.partition(":")
+        acts = [_clean(rest)] if rest.strip() else []
+        acts += _block(lines, i, heads)
+        return _Found(line.content_start, line.end, _clean(head), "phase", None, None, "none", acts)
+    first = None if kind == "deadline" else t.first
+    rest = text[t.end:line.end]
+    stripped = rest.strip()
+    heading = (not stripped or stripped == ":" or re.fullmatch(r"\([^)]*\)\s*:?", stripped) is not None)
+    if heading:
+        label = _clean(text[line.content_start:line.end])
+        acts = _block(lines, i, heads)
+    elif stripped.startswith(":"):
+        label = _clean(text[line.content_start:line.end])
+        acts = [_clean(stripped[1:])]
+    else:
+        label = _clean(text[line.content_start:line.end])
+        acts = [_clean(rest)]
+    return _Found(line.content_start, line.end, label, kind, first, t.last, t.precision, acts)
+
+
+def _block(lines: list[_Line], i: int, heads: dict) -> list[str]:
+    """The lines under heading ``i``: its top-level bullets (children of a short lead-in instead)."""
+    rank = lines[i].rank if lines[i].marked else _PLAIN_HEADING
+    block: list[_Line] = []
+    for line in lines[i + 1:]:
+        if line.rank <= rank or line.rank <= 5 and rank > 5 or _SECTION_LINE.match(line.text) and line.rank <= 2:
+            break
+        if any(k == lines.index(line) for k in ()):  # pragma: no cover - placeholder never true
+            break
+        if _is_head(line, lines, heads):
+            break
+        block.append(line)
+    if not block:
+        return []
+    top = min(line.rank for line in block)
+    acts: list[str] = []
+    for k, line in enumerate(block):
+        if line.rank != top:
+            continue
+        children = []
+        for nxt in block[k + 1:]:
+            if nxt.rank <= top:
+                break
+            children.append(nxt)
+        short = len(_WORD.findall(line.text)) <= _SHORT_HEADING_WORDS and not line.text.rstrip().endswith((".", ":", ";"))
+        if children and short:
+            child_top = min(c.rank for c in children)
+            acts += [_clean(c.text) for c in children if c.rank == child_top]
+        else:
+            acts.append(_clean(line.text))
+    return acts
+
+
+def _is_head(line: _Line, lines: list[_Line], heads: dict) -> bool:
+    # heads is keyed by index; look the line up by identity (blocks are short, lines few)
+    for k in heads:
+        if lines[k] is line:
+            return True
+    return False
+
+
+# ------------------------------------------------------------------------------ inline cues
+
+def _inline(text: str, line: _Line, t: TimeExpr, line_times: list[TimeExpr]) -> _Found | None:
+    """A time inside a sentence that a cue word makes a milestone."""
+    cues = _cues()
+    before = text[max(line.content_start, t.start - 40):t.start]
+    c_start, c_end = _clause(text, t.start, t.end, line)
+    clause_before = text[c_start:t.start]
+    after = text[t.end:t.end + 2]
+    kind = None
+    first, last = t.first, t.last
+    if t.first is None and t.last is None:
+        return None
+    if t.kind == "phase":
+        return None  # "giai đoạn 2019 - 2023" inside a sentence names a horizon, not a step
+    if t.since:
+        if _names_document(clause_before):
+            return None
+        kind = "period"
+    elif cues["deadline"].search(before):
+        kind, first = "deadline", None
+    elif cues["horizon"].search(before) and t.kind in ("year", "quarter", "month", "half", "day"):
+        if t.bare or _names_document(clause_before):
+            return None
+        kind, first = "deadline", None
+    elif cues["within"].search(before) or _listed_school_year(text, t, line_times):
+        if t.bare:
+            return None
+        kind = "deadline" if cues["completion"].search(clause_before) else "period"
+    elif t.start > 0 and text[t.start - 1] == "(" and after[:1] == ")" and not t.bare:
+        kind = "period"
+    if kind is None:
+        return None
+    clause = text[c_start:c_end]
+    activity = _clean(text[c_start:t.start] + " " + text[t.end:c_end])
+    activity = re.sub(r"\s*(?:\(\s*\)|(?:trước|trong|đến|tới|vào|chậm nhất)\s*$)", "", activity, flags=re.IGNORECASE)
+    return _Found(c_start, c_end, _clean(clause), kind, first, last, t.precision, [_clean(activity)])
+
+
+def _listed_school_year(text: str, t: TimeExpr, line_times: list[TimeExpr]) -> bool:
+    """The second school year of "trong các năm học 2018 - 2019, 2019 - 2020"."""
+    if t.kind != "school_year":
+        return False
+    prev = [p for p in line_times if p.end <= t.start]
+    if not prev or prev[-1].kind != "school_year":
+        return False
+    p = prev[-1]
+    return re.fullmatch(r"\s*(?:,|và)\s*", text[p.end:t.start]) is not None and \
+        _cues()["within"].search(text[max(0, p.start - 20):p.start]) is not None
+
+
+def _names_document(clause_before: str) -> bool:
+    """A document type word stands in the clause before a horizon: the horizon is that document's."""
+    cues = _cues()
+    last = None
+    for m in cues["document"].finditer(clause_before):
+        last = m
+    if last is None:
+        return False
+    between = clause_before[last.end():]
+    return not re.search(r"(?<!\w)(?:đạt|phấn đấu|hoàn thành|để)(?!\w)", between, re.IGNORECASE)
+
+
+# ------------------------------------------------------------------------------ recurring
+
+def _recurring(text: str, lines: list[_Line]) -> list[_Found]:
+    """Recurring adverbs and rates: one milestone per sentence that has one."""
+    cues = _cues()
+    out: list[_Found] = []
+    for line in lines:
+        done: set[int] = set()
+        for m in cues["recurring"].finditer(text, line.content_start, line.end):
+            if not _adverbial(text, line, m):
+                continue
+            c_start, c_end = _clause(text, m.start(), m.end(), line)
+            if c_start in done:
+                continue
+            done.add(c_start)
+            out.append(_recurring_item(text, c_start, c_end, m.start(), m.end()))
+        for m in cues["rate"].finditer(text, line.content_start, line.end):
+            if cues["rate_target"].search(text[max(line.content_start, m.start() - 20):m.start()]):
+                continue  # "ít nhất 01 lần/năm" is a target
+            c_start, c_end = _clause(text, m.start(), m.end(), line)
+            if c_start in done:
+                continue
+            done.add(c_start)
+            out.append(_recurring_item(text, c_start, c_end, c_start, c_start))
+    return out
+
+
+def _recurring_item(text: str, c_start: int, c_end: int, cue_start: int, cue_end: int) -> _Found:
+    clause = _clean(text[c_start:c_end])
+    activity = _clean(text[c_start:cue_start] + " " + text[cue_end:c_end]) if cue_end > cue_start else clause
+    return _Found(c_start, c_end, clause, "recurring", None, None, "none", [activity])
+
+
+def _adverbial(text: str, line: _Line, m: re.Match) -> bool:
+    """'Hằng năm, báo cáo ...', '... định kỳ kiểm tra ...', '... trước ngày 30/11 hằng năm', not 'kế hoạch hằng năm'."""
+    cues = _cues()
+    before = text[line.content_start:m.start()]
+    after = text[m.end():line.end]
+    if not before.strip() or re.search(r"[,;.:(]\s*$", before):
+        if re.match(r"^\s*(?:(?:của|và|hoặc|theo|được|đã)(?!\w)|[;.)])", after, re.IGNORECASE):
+            return False  # "kế hoạch hoạt động toàn khóa, hàng năm của đơn vị"
+        return not cues["ongoing"].match(after) or bool(re.match(r"^\s*,", after))
+    word = m.group(0).lower()
+    if word.startswith("định"):
+        return not cues["modifier_follow"].match(after)
+    # "trước ngày 30/11 hằng năm": a day without a year repeats every year
+    # "trước 19h00’ hằng ngày": so does a time of day
+    return re.search(r"(?:ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}|\d{1,2}\s*(?:h|giờ)\s*\d{0,2}\W?)\s*$",
+                     before, re.IGNORECASE) is not None
+
+
+# ------------------------------------------------------------------------------ tables
+
+def _row_item(start: int, end: int, cell: str, t: TimeExpr | None, task: str) -> _Found | None:
+    """The milestone of one assignment-table row from its deadline cell."""
+    if t is None:
+        if re.match(r"^\s*(?:hằng|hàng)\s+(?:năm|quý|tháng)", cell, re.IGNORECASE):
+            return _Found(start, end, _clean(cell), "recurring", None, None, "none", [_clean(task)])
+        return None
+    kind = "period" if t.since or t.precision in ("range", "year") else "deadline"
+    return _Found(start, end, _clean(cell), kind, t.first, t.last, t.precision, [_clean(task)])
+
+
+def _from_cell_tables(document: Document, times: list[TimeExpr], used: set[int]) -> list[_Found]:
+    """Assignment tables read as cells: the deadline column of each row."""
+    cues = _cues()
+    tables: dict[int, dict[int, list]] = {}
+    for block in document.blocks:
+        if block.kind == "table_cell" and block.table is not None and block.span is not None:
+            tables.setdefault(block.table, {}).setdefault(block.row or 0, []).append(block)
+    out: list[_Found] = []
+    for rows in tables.values():
+        time_col = None
+        for r in sorted(rows):
+            cells = sorted(rows[r], key=lambda b: b.col or 0)
+            if time_col is None:
+                for c in cells:
+                    if cues["time_header"].search(c.text) and len(_WORD.findall(c.text)) <= 6:
+                        time_col = c.col
+                if time_col is not None:
+                    continue
+            if time_col is None:
+                continue
+            picked = None
+            for c in cells:
+                t = parse_time(c.text)
+                recurring = re.match(r"^\s*(?:hằng|hàng)\s+(?:năm|quý|tháng)", c.text, re.IGNORECASE)
+                if (t is not None and t.first is not None) or recurring:
+                    picked = (c, t)
+            if picked is None:
+                continue
+            cell, t = picked
+            task = next((c.text for c in cells if c is not cell and len(_WORD.findall(c.text)) >= 3), "")
+            item = _row_item(cell.span.start, cell.span.end, cell.text, t, task)
+            if item is not None:
+                out.append(item)
+            for x in times:
+                if cell.span.start <= x.start < cell.span.end:
+                    used.add(x.start)
+    return out
+
+
+def _from_line_tables(text: str, lines: list[_Line], times: list[TimeExpr], used: set[int]) -> list[_Found]:
+    """Assignment tables flattened into lines (gazette copies): the time that ends a row's line."""
+    cues = _cues()
+    start_i = None
+    for i, line in enumerate(lines):
+        if re.search(r"(?<!\w)chủ\s+trì(?!\w)", line.text, re.IGNORECASE) and cues["time_header"].search(line.text) \
+                and "STT" in (line.text + " " + (lines[i - 1].text if i else "")):
+            start_i = i
+            break
+    if start_i is None:
+        return []
+    header_words = re.compile(r"^(?:STT|Tên nhiệm vụ)", re.IGNORECASE)
+    rows: list[list[_Line]] = []
+    for line in lines[start_i + 1:]:
+        if _ROW_START.match(text[line.start:line.end]) and line.rank == 2:
+            rows.append([line])
+        elif re.match(r"^\s*[IVX]+\.\s", text[line.start:line.end]):
+            rows.append([])
+        elif rows and not header_words.match(line.text):
+            rows[-1].append(line)
+    out: list[_Found] = []
+    for row in rows:
+        if not row:
+            continue
+        r_start, r_end = row[0].start, row[-1].end
+        best = None
+        for t in times:
+            if not (r_start <= t.start < r_end) or t.first is None:
+                continue
+            line_end = text.find("\n", t.end)
+            tail = text[t.end:line_end if line_end >= 0 else len(text)]
+            if not TRAILING_ONGOING.match(tail):
+                continue
+            i = _line_index(lines, t.start)
+            if i is not None and lines[i].rank in (_RANK["dash"], _RANK["plus"]):
+                continue  # a bullet inside the task cell: the line pass reads it
+            first_char = text[t.start]
+            if not (first_char.isupper() or (first_char.isdigit() and text[t.start - 1] == "\n")):
+                continue
+            best = t
+        task = row[0].text
+        if best is not None:
+            task_text = text[row[0].content_start:best.start] if best.start < row[0].end else task
+            cell = text[best.start:best.end] + TRAILING_ONGOING.match(text[best.end:text.find("\n", best.end)]).group(0)
+            item = _row_item(best.start, best.end, cell, best, task_text)
+            if item is not None:
+                out.append(item)
+                used.add(best.start)
+            continue
+        for line in row:
+            m = re.search(r"(?<![\w])(?:Hằng|Hàng) năm(?: và từng giai đoạn|, thường xuyên)?\s*$", line.text)
+            if m:
+                start = line.content_start + m.start()
+                out.append(_Found(start, line.end, _clean(m.group(0)), "recurring", None, None, "none",
+                                  [_clean(_row_task(row))]))
+    return out
+
+
+def _row_task(row: list[_Line]) -> str:
+    """The task cell of a flattened row: the first line after the row number that says something."""
+    for line in row:
+        if len(_WORD.findall(line.text)) >= 3:
+            return line.text
+    return row[0].text
+
+
+def _past(item: _Found, doc_date: str | None) -> bool:
+    """A time over before the text was signed is background, not a milestone."""
+    if not doc_date:
+        return False
+    if item.last:
+        return item.last < doc_date
+    if item.first:
+        return item.first[:4] < doc_date[:4]
+    return False

@@ -1,11 +1,643 @@
-"""Extractor of references (spec/RECORDS.md)."""
+"""Extractor of references: the documents a text cites (spec/RECORDS.md, References).
+
+A mention is either a number of one of the three styles (state ``N/TYPE-ISSUER``, legal
+``N/YYYY/TYPE-ISSUER``, Party ``N-TYPE/ISSUER``, see ``pipeline.lang.numbers``) or an
+unnumbered name that singles one document out ("Luật Việc làm", "Nghị quyết Đại hội XIII
+Công đoàn Việt Nam", "Kế hoạch <name> của <issuer>" after a cue). After the number the
+tail is read in order: date ("ngày 24/6/2021"), issuer ("của Ban Bí thư"), trích yếu
+("về ...", "quy định ..." up to the clause end). Numbers chained in one list ("các Công
+điện số 217/CĐ-TTg, 218/CĐ-TTg và 222/CĐ-TTg ngày 19/11/2025") share the type named
+before the list and the date, issuer and title that follow it.
+
+The relation comes from the clause cue: "Thực hiện/Triển khai/Hưởng ứng" in the opening
+(before the first outline heading) or in the title → implements; "Căn cứ" in the opening →
+based_on; "(Ban hành) kèm theo" → attached_to; anything else → cited. A mention inside
+another reference's trích yếu is cited. Mentions of one document merge into one record
+(same folded number, or the same type, digits and date for a typo such as 389-KH/TW vs
+389-KH/TU); the document's own number is never a reference.
+
+All steps are regular-expression scans over the text, linear in its length.
+"""
 from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc
 
+from pipeline.lang.dates import iso
+from pipeline.lang.doctypes import DOC_TYPES, type_from_code
+from pipeline.lang.fold import fold
+from pipeline.lang.numbers import ANY_NUMBER, clean_number, number_key, split_number
+from pipeline.lang.orgs import ISSUER_CODES, issuer_from_code, sentence_case, starts_with_head
+from schemas.document import Span
 from schemas.records import Reference
+
+_DATA = json.loads((Path(__file__).resolve().parents[1] / "lang" / "data" / "references.json")
+                   .read_text(encoding="utf-8"))
+_NAMED = _DATA["named"]
+
+# relation strength when mentions of one document disagree
+_RANK = {"implements": 3, "attached_to": 2, "based_on": 1, "cited": 0}
+
+# "ngày 24/6/2021", "ngày 24 tháng 6 năm 2021", "ban hành ngày 24-6-2021", right after a number
+_TAIL_DATE = re.compile(
+    r"[\s,]*(?:ban\s+hành\s+|được\s+ban\s+hành\s+)?ngày\s*(\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(\d{1,2})\s*"
+    r"(?:[/.-]|\s+năm\s+)\s*(\d{4})", re.IGNORECASE)
+# "(khóa XII)", "[1]": asides between the parts of a tail
+_TAIL_ASIDE = re.compile(r"\s*(?:\([^()\n]{0,60}\)|\[\d{1,3}\])")
+_TAIL_OF = re.compile(r"[\s,]*(?:của|do)\s+", re.IGNORECASE)
+_TAIL_LEAD = re.compile(r"[\s,:]*")
+_WORD = re.compile(r"[^\s]+")
+_ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
+_CLAUSE_START = re.compile(r"(?:^|[;.:]\s+|\n)", re.MULTILINE)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+@dataclass
+class _Mention:
+    """One mention of a document, before mentions are merged."""
+
+    start: int
+    end: int
+    number: str | None
+    doc_type: str | None
+    date: str | None = None
+    issuer: str | None = None
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    tail_end: int = 0
+    relation: str = "cited"
+    key: str = ""
+    typed: bool = False            # the type was named by words before the number
+    nested: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- tables
+
+@lru_cache(maxsize=1)
+def _type_words() -> list[tuple[str, str]]:
+    """(folded type words, canonical name), longest first."""
+    pairs = [(fold(w), e["name"]) for e in DOC_TYPES for w in e["words"]]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def _fset(words) -> list[str]:
+    return sorted({fold(w) for w in words}, key=len, reverse=True)
+
+
+def _lset(words) -> list[str]:
+    """Lower-case word lists, marks kept ('năm' must not stop 'Việt Nam')."""
+    return sorted({" ".join(w.lower().split()) for w in words}, key=len, reverse=True)
+
+
+def _lower(text: str) -> str:
+    return " ".join(re.sub(r"[^\w/%]+", " ", text.lower()).split())
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict:
+    cues = {rel: _fset(words) for rel, words in _DATA["relation_cues"].items()}
+    return {
+        "cues": cues,
+        "title_starts": _fset(_DATA["title_starts"]),
+        "issuer_stops": _lset(_DATA["issuer_stops"]),
+        "name_stops": set(_lset(_NAMED["name_stops"])),
+        "aliases": {fold(k): v for k, v in _DATA["issuer_aliases"].items()},
+        "fallback": {fold(c) for c in _DATA["issuer_code_fallback"]},
+        "self": set(_fset(_DATA["self_words"])),
+        "scoped": _lset(_DATA["scoped_issuers"]),
+        "comma_words": _lset(_NAMED["comma_words"]),
+        "first_stops": set(_lset(_NAMED["first_stops"])),
+    }
+
+
+def _starts_with(folded: str, options: list[str]) -> str | None:
+    """The first option that ``folded`` starts with as whole words."""
+    for opt in options:
+        if folded == opt or folded.startswith(opt + " "):
+            return opt
+    return None
+
+
+# ---------------------------------------------------------------- tails
+
+def _type_before(text: str, pos: int) -> tuple[str | None, int]:
+    """Canonical type named right before ``pos`` ('Kế hoạch số ', 'Công điện: số ') and where it starts."""
+    line_start = max(text.rfind("\n", 0, pos) + 1, pos - 80)
+    before = text[line_start:pos]
+    m = re.search(r"(?:\s|^)(?:số|Số|SỐ)\s*:?\s*$", before)
+    if m:
+        before = before[:m.start()]
+    before = re.sub(r"[\s:]+$", "", before)
+    folded = fold(before)
+    for words, name in _type_words():
+        if folded == words or folded.endswith(" " + words):
+            # locate the raw start of the type words (same number of words from the end)
+            n = len(words.split())
+            raw = list(_WORD.finditer(before))
+            start = line_start + raw[-n].start() if len(raw) >= n else pos
+            return name, start
+    return None, pos
+
+
+def _scan_words(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
+    """Up to ``limit`` words of one line from ``pos`` as (start, end, word)."""
+    eol = text.find("\n", pos)
+    eol = len(text) if eol < 0 else eol
+    out = []
+    for m in _WORD.finditer(text, pos, eol):
+        out.append((m.start(), m.end(), m.group(0)))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _read_issuer(text: str, pos: int) -> tuple[str | None, int]:
+    """The organisation named at ``pos`` (after 'của'), and where it ends."""
+    tables = _tables()
+    words = _scan_words(text, pos, 18)
+    if not words or not (words[0][2][:1].isupper()):
+        return None, pos
+    taken: list[tuple[int, int, str]] = []
+    for i, (s, e, w) in enumerate(words):
+        if w[:1] in "([“\"'":
+            break
+        rest = _lower(" ".join(x[2] for x in words[i:i + 3]))
+        if i and w.lower() == "về" and _starts_with(_lower(" ".join(x[2] for x in taken)), tables["scoped"]):
+            scoped = _scoped_issuer(text, words[0][0], s)
+            if scoped:
+                return scoped
+        if i and w[:1].isupper() and _type_at(rest) and not starts_with_head(rest):
+            break                                # "... Văn phòng Chính phủ Kết luận Phiên họp"
+        if i and _starts_with(rest, tables["issuer_stops"]):
+            nxt = words[i + 1][2] if i + 1 < len(words) else ""
+            # "Bộ Văn hóa, Thể thao và Du lịch": 'và' + a capitalised non-type word goes on
+            if not (w.lower() == "và" and nxt[:1].isupper() and not _type_at(nxt + " " + (
+                    words[i + 2][2] if i + 2 < len(words) else ""))):
+                break
+        if i and w[:1].islower() and w.lower() != "và" and w.lower() in tables["name_stops"]:
+            break
+        core = re.sub(r"\[\d+\]$", "", w)
+        stripped = core.rstrip(",;.:)”\"")
+        if stripped:
+            taken.append((s, s + len(stripped), stripped))
+        if stripped != w or "[" in w:
+            break
+    if not taken:
+        return None, pos
+    return text[taken[0][0]:taken[-1][1]], taken[-1][1]
+
+
+def _scoped_issuer(text: str, start: int, at: int) -> tuple[str, int] | None:
+    """'Ban Chỉ đạo Trung ương về phát triển ... chuyển đổi số': a body named with its scope,
+    read up to a title word that follows (None when none does)."""
+    titles = _tables()["title_starts"]
+    stop = _clause_end(text, at, limit=250)
+    for m in _WORD.finditer(text, at + 3, stop):
+        if _starts_with(fold(text[m.start():m.start() + 30]), titles) and not m.group(0).lower().startswith("về"):
+            end = len(text[:m.start()].rstrip(" ,"))
+            return text[start:end], end
+    return None
+
+
+def _type_at(text: str) -> str | None:
+    """Canonical type named at the start of ``text``."""
+    folded = fold(text)
+    for words, name in _type_words():
+        if folded == words or folded.startswith(words + " "):
+            return name
+    return None
+
+
+def _read_title(text: str, pos: int) -> tuple[str | None, tuple[int, int] | None]:
+    """The trích yếu at ``pos`` when it opens with a title word ('về', 'quy định' ...), up to the clause end."""
+    m = _TAIL_LEAD.match(text, pos)
+    pos = m.end()
+    head = fold(text[pos:pos + 40])
+    if not _starts_with(head, _tables()["title_starts"]):
+        return None, None
+    end = _clause_end(text, pos)
+    title = text[pos:end].strip().rstrip(",;.:")
+    if len(title.split()) < 2:
+        return None, None
+    return title, (pos, pos + len(title))
+
+
+_CLAUSE_STOP = re.compile(r"\n|;|\.(?=\s|$)|\((?:sau đây|gọi tắt|sau day)|,\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])")
+
+
+def _clause_end(text: str, pos: int, *, limit: int = 700) -> int:
+    """End of the clause that begins at ``pos``: a line end, ';', a full stop, ', <Organisation>', or
+    'và <Type> số N' that starts a new reference (unless the clause itself already cites one, whose
+    list it continues: 'về thực hiện Nghị quyết số 71/NQ-CP ... và Chương trình số 10-CTr/TU')."""
+    stop = min(len(text), pos + limit)
+    for m in _CLAUSE_STOP.finditer(text, pos, stop):
+        if m.group(0).startswith(","):
+            if not starts_with_head(text[m.end():m.end() + 40]):
+                continue
+        stop = m.start()
+        break
+    for m in _AND_NUMBER.finditer(text, pos, stop):
+        if _type_at(m.group(1)) and not ANY_NUMBER.search(text, pos, m.start()):
+            return m.start()
+    return stop
+
+
+# " và Chương trình (hành động) số 1563/..." : a new reference joined to the previous one
+_AND_NUMBER = re.compile(r"(?:\s+(?:và|hoặc)|,)\s+((?:\w+\s+){1,3}?)(?:số\s*:?\s*)?\d+\s?[-/]", re.IGNORECASE)
+
+
+def _read_tail(text: str, pos: int, mention: _Mention) -> None:
+    """Fill date, issuer and title from the words after a number or name."""
+    for _ in range(2):
+        m = _TAIL_ASIDE.match(text, pos)
+        if m:
+            pos = m.end()
+        if mention.date is None:
+            m = _TAIL_DATE.match(text, pos)
+            if m:
+                mention.date = iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+                pos = m.end()
+                continue
+        if mention.issuer is None:
+            m = _TAIL_OF.match(text, pos)
+            if m:
+                issuer, end = _read_issuer(text, m.end())
+                if issuer:
+                    mention.issuer = issuer
+                    pos = end
+                    continue
+        break
+    m = _TAIL_ASIDE.match(text, pos)
+    if m:
+        pos = m.end()
+    title, span = _read_title(text, pos)
+    if title:
+        mention.title, mention.title_span = title, span
+        pos = span[1]
+    mention.tail_end = pos
+
+
+# ---------------------------------------------------------------- mentions
+
+_CHAIN_GAP = re.compile(r"^[\s,;:]*(?:(?:và|hoặc|cùng)\s+)?(?:các\s+)?[\s:]*(?:số\s*:?\s*)?$", re.IGNORECASE)
+
+
+def _numbered(text: str, start: int, end: int, own: str) -> list[_Mention]:
+    """Mentions by number in ``text[start:end]``, chained lists resolved."""
+    out: list[_Mention] = []
+    prev: _Mention | None = None
+    chain: list[_Mention] = []
+    chains: list[list[_Mention]] = []
+    for m in ANY_NUMBER.finditer(text, start, end):
+        number = clean_number(m.group(0))
+        parts = split_number(number)
+        code_type = type_from_code(parts["type"])
+        word_type, type_start = _type_before(text, m.start())
+        if not (code_type or word_type):
+            continue
+        mention = _Mention(start=m.start(), end=m.end(), number=number, doc_type=word_type or code_type,
+                           typed=word_type is not None, key=number_key(number))
+        mention.extra["parts"] = parts
+        gap_from = prev.tail_end if prev else -1
+        gap = text[gap_from:type_start if word_type else m.start()] if prev else None
+        if prev is not None and gap is not None and len(gap) < 40 and _CHAIN_GAP.match(gap):
+            chain.append(mention)
+            if not word_type and prev.typed:
+                mention.doc_type = prev.doc_type
+                mention.typed = True
+        else:
+            if chain:
+                chains.append(chain)
+            chain = [mention]
+        _read_tail(text, m.end(), mention)
+        if mention.key == own:
+            mention.extra["self"] = True
+        out.append(mention)
+        prev = mention
+    if chain:
+        chains.append(chain)
+    for members in chains:
+        _share(members)
+    return out
+
+
+def _share(members: list[_Mention]) -> None:
+    """Members of one list take the date, issuer and title that follow a later member."""
+    for i in range(len(members) - 2, -1, -1):
+        cur, nxt = members[i], members[i + 1]
+        if cur.title is not None:
+            continue
+        same_type = cur.extra["parts"].get("type") == nxt.extra["parts"].get("type")
+        if cur.date is None and same_type:
+            cur.date = nxt.date
+        if cur.issuer is None:
+            cur.issuer = nxt.issuer
+        cur.title = nxt.title
+        cur.title_span = None
+
+
+_LAW = re.compile(
+    r"(?<![\wđĐ])(?P<type>Bộ luật|Luật|Pháp lệnh)\s+"
+    r"(?P<amend>sửa đổi,?\s*bổ sung\s+(?:một số điều\s+)?(?:của\s+)?(?:các\s+)?(?:Bộ luật|Luật|Pháp lệnh)\s+)?")
+_CONGRESS = re.compile(r"(?<![\wđĐ])(?P<type>Nghị quyết|Chỉ thị|Kết luận)\s+(?P<w>Đại hội|Hội nghị)\s+")
+_GENERIC = re.compile(
+    r"(?<![\wđĐ])(?:[Tt]heo|[Tt]hực hiện|[Tt]riển khai|[Cc]ăn cứ|[Hh]ưởng ứng)\s+"
+    r"(?P<type>Kế hoạch|Chương trình|Đề án|Chiến lược|Quy hoạch|Phương án|Hướng dẫn)\s+")
+
+
+def _name_words(text: str, pos: int, *, limit: int = 12) -> tuple[int, list[str]]:
+    """Words of a name from ``pos`` up to a stop word, a number or punctuation; returns (end, words).
+
+    A comma goes on when a pair word follows ('Luật Phòng, chống tham nhũng'); 'và' goes on when
+    a plain word follows ('Luật Khoa học, công nghệ và đổi mới sáng tạo'), not a type or a stop word.
+    """
+    tables = _tables()
+    stops = tables["name_stops"]
+    words = _scan_words(text, pos, limit)
+    taken: list[str] = []
+    end = pos
+    for i, (s, e, w) in enumerate(words):
+        core = w.rstrip(",;.:)”\"")
+        low = core.lower()
+        nxt = words[i + 1][2] if i + 1 < len(words) else ""
+        if low == "và" and taken and nxt[:1].islower() and nxt.lower() not in stops \
+                and not _type_at(nxt):
+            taken.append(core)
+            continue
+        if not core or core[0] in "([“\"'" or low in stops or any(c.isdigit() for c in core):
+            break
+        if not taken and (fold(core) == "su" or low in tables["first_stops"]):
+            return pos, []                       # "Luật sư" is a lawyer; "Luật có quy định" no name
+        taken.append(core)
+        end = s + len(core)
+        if core != w:
+            after = _lower(text[e:e + 20])
+            if not (w.endswith(",") and _starts_with(after, tables["comma_words"])):
+                break
+    return end, taken
+
+
+def _named(text: str, start: int, end: int) -> list[_Mention]:
+    """Unnumbered documents that a name singles out, in ``text[start:end]``."""
+    out: list[_Mention] = []
+    for m in _LAW.finditer(text, start, end):
+        name_end, words = _name_words(text, m.end())
+        if not words:
+            continue
+        title = text[m.start():name_end]
+        mention = _Mention(start=m.start(), end=name_end, number=None, doc_type=_type_at(m.group("type")),
+                           title=title)
+        _read_tail(text, name_end, mention)
+        mention.title = title                      # a law's name is its title; what follows is not
+        if re.match(r"[\s,]*(?:số\s*:?\s*)?\d", text[name_end:name_end + 12]):
+            continue                               # numbered: the number mention stands for it
+        mention.key = "law:" + fold(title)
+        out.append(mention)
+    for m in _CONGRESS.finditer(text, start, end):
+        name_end, words = _name_words(text, m.end(), limit=16)
+        # "lần thứ XV", "nhiệm kỳ 2023 – 2028" belong to the name
+        tail = re.match(r"\s*(?:lần thứ\s+\w+|khóa\s+\w+|nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4})", text[name_end:name_end + 40])
+        while tail:
+            name_end += tail.end()
+            more_end, more = _name_words(text, name_end, limit=8)
+            if more and not fold(more[0]).startswith("ve"):
+                name_end = more_end
+            tail = re.match(r"\s*(?:lần thứ\s+\w+|khóa\s+\w+|nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4})",
+                            text[name_end:name_end + 40])
+        name = text[m.end():name_end]
+        ordinals = [w for w in re.findall(r"[\w]+", name) if _ROMAN.match(w) or (w.isdigit() and not _YEAR.match(w))]
+        if not ordinals:
+            continue
+        org = re.sub(r"\b(?:lần thứ\s+\w+|khóa\s+\w+|nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4})", " ", name)
+        org = " ".join(w for w in org.split() if not _ROMAN.match(w) and not w.isdigit())
+        mention = _Mention(start=m.start(), end=name_end, number=None, doc_type=_type_at(m.group("type")),
+                           title=text[m.start():name_end].strip(), issuer=org if starts_with_head(org) else None)
+        mention.key = f"congress:{fold(m.group('type'))}:{fold(m.group('w'))}:{'-'.join(ordinals)}"
+        mention.tail_end = name_end
+        out.append(mention)
+    for m in _GENERIC.finditer(text, start, end):
+        stop = _clause_end(text, m.end(), limit=250)
+        clause = text[m.end():stop]
+        of = re.search(r"\s(?:của)\s+", clause)
+        if not of:
+            continue
+        name = clause[:of.start()].strip()
+        fname = fold(name)
+        if (not name or any(c.isdigit() for c in re.sub(r"\b(?:19|20)\d\d\b", "", name))
+                or set(fname.split()) & _tables()["self"] or _type_at(name) or len(fname.split()) < 2
+                or fname.split()[0] in ("hanh", "lien", "so", "nay", "tren", "cua")):
+            continue
+        issuer, _ = _read_issuer(text, m.end() + of.end())
+        if not issuer or not starts_with_head(issuer):
+            continue
+        title = f"{m.group('type')} {name}"
+        mention = _Mention(start=m.start("type"), end=m.end() + of.start(), number=None,
+                           doc_type=_type_at(m.group("type")), title=title, issuer=issuer)
+        mention.key = "named:" + fold(title)
+        mention.tail_end = stop
+        out.append(mention)
+    return out
+
+
+# ---------------------------------------------------------------- relations
+
+def _cue_at(folded: str) -> str | None:
+    """The relation whose cue opens ``folded``."""
+    best = None
+    for rel, cues in _tables()["cues"].items():
+        cue = _starts_with(folded, cues)
+        if cue and (best is None or len(cue) > len(best[1])):
+            best = (rel, cue)
+    return best[0] if best else None
+
+
+def _relation(text: str, pos: int, *, opening: bool) -> str:
+    """Relation given by the clause cues before ``pos`` on its line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    before = text[max(line_start, pos - 120):pos]
+    if re.search(r"kèm\s+theo\s+[^\n;]{0,40}$", before, re.IGNORECASE) and \
+            re.search(r"kèm\s+theo\s*$", re.sub(r"(?:\S+\s+){0,4}(?:số\s*:?\s*)?$", "", before).rstrip(),
+                      re.IGNORECASE):
+        return "attached_to"
+    if not opening:
+        return "cited"
+    relation = "cited"
+    for m in _CLAUSE_START.finditer(text, line_start, pos):
+        cue = _cue_at(fold(text[m.end():m.end() + 40]))
+        if cue and cue != "attached_to":
+            relation = cue
+    return relation
+
+
+def _title_relation(title: str, pos: int) -> str:
+    """Relation of a mention inside the document's own title: implements after a cue word."""
+    before = fold(title[:pos])
+    for cue in _tables()["cues"]["implements"]:
+        if re.search(rf"(?:^| ){re.escape(cue)}(?: |$)", before):
+            return "implements"
+    return "cited"
+
+
+# ---------------------------------------------------------------- merge
+
+def _full_issuer(issuer: str | None) -> str | None:
+    """Expand a leading acronym ('UBND tỉnh X' → 'Ủy ban nhân dân tỉnh X') and known short names."""
+    if not issuer:
+        return None
+    issuer = issuer.strip()
+    alias = _tables()["aliases"].get(fold(issuer))
+    if alias:
+        return alias
+    first, _, rest = issuer.partition(" ")
+    expanded = ISSUER_CODES.get(re.sub(r"\W", "", fold(first)).upper()) if first.isupper() else None
+    if expanded and len(first) >= 2:
+        return f"{expanded} {rest}".strip()
+    return issuer
+
+
+def _home_province(header) -> tuple[str, str] | None:
+    """('tỉnh', 'Đắk Lắk') from an issuer line such as 'TỈNH ĐẮK LẮK' of the document's own header."""
+    for line in (header.issuer_lines if header else []):
+        m = re.match(r"\s*(tỉnh|thành phố)\s+(\S.*)$", sentence_case(line).strip(), re.IGNORECASE)
+        if m:
+            return m.group(1).lower(), m.group(2).strip()
+    return None
+
+
+def _with_province(issuer: str | None, home: tuple[str, str] | None) -> str | None:
+    """Name the province a provincial body leaves implicit: 'UBND tỉnh' → 'Ủy ban nhân dân tỉnh Đắk Lắk',
+    'Sở Công Thương' → 'Sở Công Thương tỉnh Đắk Lắk' (only from the document's own province)."""
+    if not issuer or not home:
+        return issuer
+    unit, name = home
+    folded = fold(issuer)
+    if re.search(r"(?:^| )(?:tinh|thanh pho)$", folded):
+        return re.sub(r"(?i)\s*(?:tỉnh|thành phố)$", "", issuer) + f" {unit} {name}"
+    if re.search(r"(?:^| )(?:tinh uy|thanh uy)$", folded):
+        return f"{issuer} {name}"
+    if folded.startswith("so ") and not re.search(r" (?:tinh|thanh pho|huyen|quan|xa|phuong) ", f" {folded} "):
+        return f"{issuer} {unit} {name}"
+    return issuer
+
+
+def _merge(mentions: list[_Mention], *, home: tuple[str, str] | None = None) -> list[Reference]:
+    groups: dict[str, list[_Mention]] = {}
+    for mention in mentions:
+        groups.setdefault(mention.key, []).append(mention)
+    _merge_typos(groups)
+    _merge_undated_laws(groups)
+    out = []
+    for members in groups.values():
+        if any(m.extra.get("self") for m in members):
+            continue
+        first = min(members, key=lambda m: m.start)
+        numbers = Counter(m.number for m in members if m.number)
+        number = _best_number(members, numbers) if numbers else None
+        dates = Counter(m.date for m in members if m.date)
+        issuers = Counter(_with_province(_full_issuer(m.issuer), home) for m in members if m.issuer)
+        issuer = max(issuers, key=lambda s: (issuers[s], len(s.split()))) if issuers else None
+        if issuer is None and number:
+            code = split_number(number)["issuer"]
+            if code and fold(code) in _tables()["fallback"]:
+                issuer = issuer_from_code(code)
+        if number:
+            titles = [m.title for m in sorted(members, key=lambda m: (m.nested, m.start)) if m.title]
+            title = titles[0] if titles else None
+        else:
+            title = max((m.title for m in members if m.title), key=lambda t: len(t.split()), default=None)
+        typed = [m.doc_type for m in members if m.typed] or [m.doc_type for m in members]
+        relation = max((m.relation for m in members), key=lambda r: _RANK[r])
+        out.append(Reference(doc_type=Counter(typed).most_common(1)[0][0], number=number,
+                             date=dates.most_common(1)[0][0] if dates else None, issuer=issuer, title=title,
+                             relation=relation, mentions=len(members),
+                             span=Span(start=first.start, end=first.end), section=first.extra.get("section")))
+    out.sort(key=lambda r: r.span.start if r.span else 0)
+    return out
+
+
+def _best_number(members: list[_Mention], numbers: Counter) -> str:
+    """The most frequent spelling; on a tie the one whose issuer code agrees with the named issuer."""
+    issuers = " ".join(fold(m.issuer) for m in members if m.issuer)
+
+    def score(number: str) -> tuple[int, int]:
+        expanded = fold(issuer_from_code(split_number(number)["issuer"]) or "")
+        return numbers[number], int(bool(expanded) and expanded in issuers)
+
+    return max(numbers, key=score)
+
+
+def _merge_typos(groups: dict[str, list[_Mention]]) -> None:
+    """Join numbers that differ only in the issuer code but share type, digits and date (389-KH/TW, 389-KH/TU)."""
+    index: dict[tuple, str] = {}
+    for key in list(groups):
+        members = groups[key]
+        parts = members[0].extra.get("parts")
+        dates = {m.date for m in members if m.date}
+        if not parts or len(dates) != 1:
+            continue
+        sig = (parts["digits"], fold(parts["type"] or ""), parts["year"], dates.pop())
+        if sig in index and index[sig] in groups:
+            groups[index[sig]].extend(groups.pop(key))
+        else:
+            index[sig] = key
+
+
+def _merge_undated_laws(groups: dict[str, list[_Mention]]) -> None:
+    """Split laws of one name by date; an undated mention joins the only dated one of its name."""
+    for key in [k for k in groups if k.startswith("law:")]:
+        members = groups.pop(key)
+        by_date: dict[str | None, list[_Mention]] = {}
+        for m in members:
+            by_date.setdefault(m.date, []).append(m)
+        dated = [d for d in by_date if d]
+        if None in by_date and len(dated) == 1:
+            by_date[dated[0]].extend(by_date.pop(None))
+        for date, ms in by_date.items():
+            groups[f"{key}@{date}"] = ms
+
+
+# ---------------------------------------------------------------- entry point
+
+def _mentions_in(text: str, start: int, end: int, own: str) -> list[_Mention]:
+    mentions = _numbered(text, start, end, own) + _named(text, start, end)
+    mentions.sort(key=lambda m: m.start)
+    spans = [m.title_span for m in mentions if m.title_span]
+    for m in mentions:
+        m.nested = any(s <= m.start < e for s, e in spans)
+    return mentions
 
 
 def extract(doc: Doc) -> list[Reference]:
-    """The references of the analysed document, in document order."""
-    return []
+    """The references of the analysed document, one per distinct document, in document order."""
+    document = doc._.document
+    text = doc.text
+    header = document.header
+    own = number_key(header.number) if header and header.number else ""
+    body_start = header.body_start if header else 0
+    header_span = header.span if header and header.span else Span(start=0, end=body_start)
+    mentions: list[_Mention] = []
+    if header and header.title:
+        for m in _mentions_in(header.title, 0, len(header.title), own):
+            m.relation = "cited" if m.nested else _title_relation(header.title, m.start)
+            m.start, m.end = header_span.start, header_span.end
+            mentions.append(m)
+    if header and header.attached_to:
+        for m in _mentions_in(header.attached_to, 0, len(header.attached_to), own):
+            m.relation = "cited" if m.nested else "attached_to"
+            m.start, m.end = header_span.start, header_span.end
+            mentions.append(m)
+    headings = [n.span.start for n in document.outline if n.span.start >= body_start]
+    opening_end = min(headings) if headings else min(len(text), body_start + 3000)
+    for m in _mentions_in(text, body_start, len(text), own):
+        relation = _relation(text, m.start, opening=m.start < opening_end)
+        m.relation = "cited" if m.nested and relation != "attached_to" else relation
+        m.extra["section"] = document.section_at(m.start)
+        mentions.append(m)
+    return _merge(mentions, home=_home_province(header))

@@ -1,11 +1,313 @@
-"""Extractor of responsibilities (spec/RECORDS.md)."""
+"""Extractor of responsibilities (spec/RECORDS.md): who is given what work.
+
+Three sources, in document order:
+- actor headings ("1. Công đoàn cơ sở", "Đối với Liên đoàn Lao động tỉnh",
+  "a) Sở Tài chính:", "Đề nghị Công ty X: <work>") with their bullets as tasks;
+- sentences that give a named unit named work ("Bộ Y tế chủ trì, phối hợp ...",
+  "A giao cho B + work" → B, "Trong quá trình triển khai, các đơn vị ... kiểm tra");
+  sentences of purpose/requirement sections and conditional clauses assign nothing;
+- assignment tables (one responsibility per row: the chủ trì unit, the task,
+  the phối hợp units as partners, the thời hạn as deadline), from table cells or
+  from a table printed as plain lines.
+
+The body is read line by line (a marker printed alone on its line is joined to
+the next line), with the usual nesting of markers (RANKS), so that
+the extractor does not depend on every heading having been recognised upstream.
+"""
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from pipeline.extract.tables import TaskRow, cell_tables, cell_task_rows, text_task_rows
+from pipeline.lang import actors
+from schemas.document import Document, Span
 from schemas.records import Responsibility
+
+# line markers, most specific first: (style, pattern with the label in group 1 and the text in group 2)
+MARKERS: tuple[tuple[str, re.Pattern], ...] = (
+    ("article", re.compile(r"^Điều\s+(\d+)\s*[.:]?\s*(.*)$")),
+    ("roman", re.compile(r"^([IVXLC]+)\s*[.)]\s*(.*)$")),
+    ("arabic2", re.compile(r"^(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(.*)$")),
+    ("arabic", re.compile(r"^(\d{1,2})\s*[.)](?!\d)\s*(.*)$")),
+    ("letter", re.compile(r"^([a-zđ])\s*\)\s*(.*)$|^([a-zđ])\.\s+(.*)$")),
+    ("dash", re.compile(r"^([-–—•])\s*(.*)$")),
+    ("plus", re.compile(r"^(\+)\s*(.*)$")),
+)
+# nesting of the markers of Vietnamese administrative texts: Điều > I. > 1. > 1.1. > a) > - > +
+RANKS = {"article": -1.0, "roman": 0.0, "arabic": 1.0, "arabic2": 2.0, "letter": 3.0, "dash": 4.0, "plus": 5.0}
+_END_PUNCT = re.compile(r"[.;:!?…]\s*[\"”’)]*\s*$")
+_LOWER_START = re.compile(r"^[\"“‘(]?[a-zàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]")
+# a line that only names a time ("Tháng 8/2018:", "Từ tháng 1/2021 đến tháng 12/2022")
+_TIME_LABEL = re.compile(r"^(Từ|Tháng|Quý|Năm|Giai đoạn|Đến|Trước|Sau|Trong|Hằng|Hàng)\b.{0,60}$", re.I)
+_SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")
+
+
+@dataclass
+class _Item:
+    """One line item of the body: a marked heading or bullet, or a plain paragraph."""
+
+    style: str
+    label: str
+    text: str
+    start: int
+    end: int
+    rank: float = 99.0
+    parent: int | None = None
+    children: list[int] = field(default_factory=list)
+
+
+def _marker(line: str) -> tuple[str, str, str]:
+    for style, pattern in MARKERS:
+        m = pattern.match(line)
+        if m:
+            groups = [g for g in m.groups() if g is not None]
+            label, text = (groups + ["", ""])[:2]
+            if style == "roman" and not text and len(label) > 4:
+                continue
+            return style, label, text
+    return "plain", "", line
+
+
+def _lines(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    out = []
+    pos = start
+    for raw in text[start:end].split("\n"):
+        s = pos + len(raw) - len(raw.lstrip())
+        pos += len(raw) + 1
+        if not raw.strip() or any(a <= s < b for a, b in skip):
+            continue
+        out.append((s, raw.strip()))
+    return out
+
+
+def _items(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[_Item]:
+    """Line items of the body with their nesting."""
+    items: list[_Item] = []
+    pending: tuple[int, str, str] | None = None  # a marker alone on its line
+    for s, line in _lines(text, start, end, skip):
+        style, label, body = _marker(line)
+        if pending is not None:
+            p_start, p_style, p_label = pending
+            pending = None
+            if style == "plain":
+                items.append(_Item(p_style, p_label, line, p_start, s + len(line)))
+                continue
+        if style not in ("plain", "dash", "plus") and not body:
+            pending = (s, style, label)
+            continue
+        if style == "plain" and items and (
+                _LOWER_START.match(line) or not _END_PUNCT.search(items[-1].text)) \
+                and items[-1].style != "plain" and not _TIME_LABEL.match(line) \
+                and not actors.starts_with_actor(line):
+            prev = items[-1]  # a line that continues the previous item
+            prev.text = f"{prev.text} {line}"
+            prev.end = s + len(line)
+            continue
+        items.append(_Item(style, label, body.strip(), s, s + len(line)))
+    _nest(items)
+    return items
+
+
+def _nest(items: list[_Item]) -> None:
+    """Parent and children of every item: markers ranked as in RANKS, numbering restarts nested."""
+    stack: list[int] = []
+    for idx, item in enumerate(items):
+        if item.style == "plain":
+            if stack:
+                item.parent = stack[-1]
+                items[stack[-1]].children.append(idx)
+            continue
+        rank = RANKS[item.style]
+        same = [k for k in stack if items[k].style == item.style]
+        if same and item.label.isdigit():
+            sibling = next((k for k in reversed(same) if items[k].label.isdigit()
+                            and int(items[k].label) + 1 == int(item.label)), None)
+            if sibling is not None:
+                rank = items[sibling].rank
+            elif item.label == "1":
+                rank = items[same[-1]].rank + 0.5  # a list restarting inside a numbered item
+        item.rank = rank
+        while stack and items[stack[-1]].rank >= rank:
+            stack.pop()
+        if stack:
+            item.parent = stack[-1]
+            items[stack[-1]].children.append(idx)
+        stack.append(idx)
+
+
+def _ancestors(items: list[_Item], idx: int) -> list[_Item]:
+    out = []
+    k = items[idx].parent
+    while k is not None:
+        out.append(items[k])
+        k = items[k].parent
+    return out
+
+
+def _in_purpose_section(items: list[_Item], idx: int) -> bool:
+    return any(a.style not in ("dash", "plus", "plain") and actors.starts_with(a.text, actors.PURPOSE_SECTIONS)
+               for a in _ancestors(items, idx))
+
+
+def _heading_actor(text: str) -> tuple[str, str | None] | None:
+    """(actor, inline work) when an item's text is an actor heading, else None."""
+    _, rest = actors.strip_cue(text)
+    rest = rest.strip()
+    if not actors.starts_with_actor(rest):
+        return None
+    if rest.endswith(":"):
+        name = rest[:-1].strip()
+        if len(actors.words_of(name)) <= actors.MAX_ACTOR_WORDS and not _SENTENCE_END.search(name):
+            return name, None
+        return None
+    for m in re.finditer(r":\s+", rest):
+        name = rest[:m.start()].strip()
+        if actors.is_list_colon(name):
+            continue
+        size = len(actors.words_of(name))
+        if (size <= 15 or actors.split_subject(name) is None) and size <= actors.MAX_ACTOR_WORDS \
+                and not _SENTENCE_END.search(name):
+            return name, rest[m.end():].strip()
+        return None
+    if not _SENTENCE_END.search(rest) and actors.split_subject(rest) is None \
+            and len(actors.words_of(rest)) <= 25:
+        return rest, None
+    return None
+
+
+def _role(task: str) -> str:
+    low = task.lower()
+    if low.startswith("chủ trì"):
+        return "lead"
+    if low.startswith("phối hợp"):
+        return "support"
+    return "assigned"
+
+
+def _partners(task: str) -> list[str]:
+    m = re.search(r"phối hợp với\s+(.+?)(?:\s+(?:để|trong|tổ chức|xây dựng|triển khai|thực hiện|theo dõi)\b|[;.]|$)",
+                  task)
+    return [m.group(1).strip(" ,")] if m else []
+
+
+def _sentence_assignment(text: str, *, cue_only: bool = False) -> tuple[str, str] | None:
+    """(actor, work) of a sentence that gives a named unit named work, else None."""
+    first = _SENTENCE_END.split(text, maxsplit=1)[0]
+    if not cue_only:
+        cue, rest = actors.strip_cue(text)
+        found = actors.split_subject(rest)
+        if found:
+            return found
+    words = actors.words_of(first)
+    for i, w in enumerate(words):
+        if w.capitalised or i + 1 >= len(words):
+            continue
+        n = actors.match_phrase(words, i, [("giao", "cho"), ("giao",), ("đề", "nghị"), ("yêu", "cầu")])
+        if not n or w.raw[-1:] in ",;" or words[i + n - 1].raw[-1:] in ":,;":
+            continue
+        if actors.contains(first[:w.start], actors.CONDITIONS):
+            return None
+        found = actors.split_subject(text[words[i + n].start:])
+        if found:
+            return found
+    if cue_only or not actors.starts_with(text, actors.OPENERS):
+        return None
+    for m in re.finditer(r",\s+", first):
+        if actors.contains(first[:m.start()], actors.CONDITIONS):
+            return None
+        found = actors.split_subject(text[m.end():])
+        if found:
+            return found
+    return None
+
+
+def _is_task_line(item: _Item) -> bool:
+    text = item.text.strip()
+    if not text:
+        return False
+    if item.style == "plain":
+        if text.endswith(":") or _TIME_LABEL.match(text) or actors.starts_with(text, actors.CLOSINGS):
+            return False
+        if actors.contains(_SENTENCE_END.split(text, maxsplit=1)[0][:40], actors.CONDITIONS):
+            return False
+    return True
+
+
+def _record(actor: str, tasks: list[str], start: int, end: int, document: Document, *,
+            role: str | None = None, partners: list[str] | None = None,
+            deadline: str | None = None) -> Responsibility:
+    tasks = [t for t in (actors.clean_task(t) for t in tasks) if t]
+    return Responsibility(
+        actor=actor.strip(" ,:;."), tasks=tasks, role=role or (_role(tasks[0]) if tasks else "assigned"),
+        partners=partners if partners is not None else (_partners(tasks[0]) if tasks else []),
+        deadline=deadline, span=Span(start=start, end=end), section=document.section_at(start))
+
+
+def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
+    out: list[Responsibility] = []
+    owned: set[int] = set()  # items that are tasks of an actor heading
+    for idx, item in enumerate(items):
+        if idx in owned or item.style == "plus":
+            continue
+        purpose = _in_purpose_section(items, idx)
+        heading = None if item.style == "plain" and not item.text.endswith(":") else _heading_actor(item.text)
+        if heading is not None and not purpose:
+            name, inline = heading
+            kids = [k for k in item.children if _heading_actor(items[k].text) is None]
+            marked = [items[k].rank for k in kids if items[k].style != "plain"]
+            top = min(marked) if marked else None
+            tasks = [inline] if inline else []
+            end = item.end
+            for k in kids:
+                kid = items[k]
+                if kid.style != "plain" and kid.rank != top:
+                    continue
+                owned.add(k)
+                if _is_task_line(kid):
+                    tasks.append(kid.text)
+                    end = max(end, kid.end)
+            if tasks:
+                out.append(_record(name, tasks, item.start, end, document))
+            continue
+        if purpose or item.style in ("roman", "article") and not item.text[:1].isupper():
+            continue
+        closing = item.style == "plain" and not _is_task_line(item)
+        found = _sentence_assignment(item.text, cue_only=closing)
+        if found:
+            actor, work = found
+            out.append(_record(actor, [work], item.start, item.end, document))
+    return out
+
+
+def _from_rows(rows: list[TaskRow], document: Document) -> list[Responsibility]:
+    out = []
+    for row in rows:
+        if not row.lead or not row.task:
+            continue
+        out.append(_record(row.lead, [row.task] + row.subtasks, row.start, row.end, document, role="lead",
+                           partners=[row.support] if row.support else [], deadline=row.deadline))
+    return out
 
 
 def extract(doc: Doc) -> list[Responsibility]:
     """The responsibilities of the analysed document, in document order."""
-    return []
+    document: Document = doc._.document
+    text = document.text
+    start = document.header.body_start if document.header else 0
+    end = document.footer.span.start if document.footer and document.footer.span else len(text)
+    if end <= start:
+        end = len(text)
+    skip = [(b.span.start, b.span.end) for b in document.blocks if b.kind == "table_cell" and b.span]
+    out: list[Responsibility] = []
+    for table in cell_tables(document.blocks):
+        out.extend(_from_rows(cell_task_rows(table), document))
+    rows, table_begin = text_task_rows(text, start=start)
+    if table_begin is not None:
+        out.extend(_from_rows(rows, document))
+        skip.append((table_begin, len(text)))
+    out.extend(_from_items(_items(text, start, end, skip), document))
+    out.sort(key=lambda r: r.span.start if r.span else 0)
+    return out

@@ -1,11 +1,680 @@
-"""Extractor of targets (spec/RECORDS.md)."""
+"""Extractor of targets (chỉ tiêu), spec/RECORDS.md "Targets".
+
+A target is a quantified commitment: a percentage, a count or a rate that a
+clause commits someone to reach. Two sources:
+
+- prose: every line of the body is cut into sentences; each number read by
+  ``pipeline.lang.quantities`` is kept when it is a level (a percentage, a rate
+  that is not the frequency of another value, or a count governed by a
+  comparator or standing in a CHỈ TIÊU / MỤC TIÊU section) and dropped when it
+  names a part, a date, an amount of money, a duration or the scope of the
+  subject ("có từ 1.000 đoàn viên trở lên"). Values of a sentence that are
+  separated by "," or ";" get clauses of their own; values of one clause share
+  its text ("phấn đấu 90% CĐCS có ít nhất một hoạt động ...").
+- target tables (indicator | unit | value per year): one record per number of
+  a value cell.
+
+Cue words are data: ``pipeline/lang/data/targets.json``.
+"""
 from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc
 
+from pipeline.lang.fold import fold
+from pipeline.lang.quantities import Quantity, find_numbers, normalise_rate, parse_number
+from schemas.document import Block, Document, Span
 from schemas.records import Target
+
+_DATA = Path(__file__).resolve().parents[1] / "lang" / "data" / "targets.json"
+_YEAR_CUE = re.compile(r"(?:đến|tới|vào|trong|đến hết|tới hết)\s+năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s+[\"“(\-–*]*[^\W_a-zà-ỹđ])|[.!?…]+\s*$")
+_SEPARATOR = re.compile(r"[,;]")
+_LEAD_MARK = re.compile(r"^[\s\-–+•*>·]+|^\(?[a-zđ0-9]{1,3}[.)]\s+", re.IGNORECASE)
+_PER = {"năm": "hằng năm", "quý": "hằng quý", "tháng": "hằng tháng", "tuần": "hằng tuần", "ngày": "hằng ngày"}
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|\d+(?:[.,/]\d+)*|%", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The folded cue tables of data/targets.json."""
+
+    far: dict[str, str]
+    near: dict[str, str]
+    postfix: dict[str, str]
+    symbols: dict[str, str]
+    frequency: tuple[str, ...]
+    scope_before: tuple[str, ...]
+    scope_units: frozenset[str]
+    reference_before: frozenset[str]
+    not_target_units: frozenset[str]
+    enumerators: frozenset[str]
+    money_after: tuple[str, ...]
+    section_words: tuple[str, ...]
+    commit_verbs: tuple[str, ...]
+    change_verbs: tuple[str, ...]
+    compounds: tuple[str, ...]
+    singles: frozenset[str]
+    subject_stops: tuple[str, ...]
+    subject_drop: tuple[str, ...]
+    subject_leads: tuple[str, ...]
+    subject_lead_ends: tuple[str, ...]
+    table_indicator: tuple[str, ...]
+    table_unit: tuple[str, ...]
+    table_value: tuple[str, ...]
+    table_skip: tuple[str, ...]
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted({fold(w) for w in words}, key=lambda w: (-len(w.split()), -len(w))))
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    comp = data["comparators"]
+    return _Cues(
+        far={fold(k): v for k, v in comp["far"].items() if not k.startswith("_")},
+        near={fold(k): v for k, v in comp["near"].items()},
+        postfix={fold(k): v for k, v in comp["postfix"].items()},
+        symbols=dict(comp["symbols"]),
+        frequency=tuple(data["frequency_words"]),
+        scope_before=_longest_first(data["scope_before"]),
+        scope_units=frozenset(fold(w) for w in data["scope_units"]),
+        reference_before=frozenset(fold(w) for w in data["reference_before"]),
+        not_target_units=frozenset(fold(w) for w in data["not_target_units"]),
+        enumerators=frozenset(fold(w) for w in data["enumerator_units"]),
+        money_after=_longest_first(data["money_after_percent"]),
+        section_words=_longest_first(data["target_section_words"]),
+        commit_verbs=_longest_first(data["commit_verbs"]),
+        change_verbs=_longest_first(data["change_verbs"]),
+        compounds=tuple(sorted(set(data["compound_units"]), key=lambda w: -len(w.split()))),
+        singles=frozenset(w.lower() for w in data["single_units"]),
+        subject_stops=_longest_first(data["subject_stops"]),
+        subject_drop=_longest_first(data["subject_drop_first"]),
+        subject_leads=_longest_first(data["subject_leads"]),
+        subject_lead_ends=_longest_first(data["subject_lead_ends"]),
+        table_indicator=_longest_first(data["table_indicator_headers"]),
+        table_unit=_longest_first(data["table_unit_headers"]),
+        table_value=_longest_first(data["table_value_headers"]),
+        table_skip=_longest_first(data["table_skip_headers"]),
+    )
+
+
+# ---------------------------------------------------------------- public
 
 
 def extract(doc: Doc) -> list[Target]:
     """The targets of the analysed document, in document order."""
-    return []
+    document: Document = doc._.document
+    if document is None or not document.text:
+        return []
+    cues = _cues()
+    tables = _table_cells(document)
+    table_targets, table_spans = [], []
+    for cells in tables.values():
+        found, spans = _table_targets(document, cells, cues)
+        table_targets.extend(found)
+        table_spans.extend(spans)
+    sections = _target_sections(document, cues)
+    tokens = _token_starts(doc)
+    records = list(table_targets)
+    for start, end in _body_lines(document):
+        if any(s <= start < e for s, e in table_spans):
+            continue
+        records.extend(_line_targets(document, start, end, cues, sections=sections, tokens=tokens))
+    records.sort(key=lambda t: t.span.start if t.span else 0)
+    return records
+
+
+# ---------------------------------------------------------------- prose
+
+
+@dataclass
+class _Value:
+    """A number of a sentence that is kept as a level."""
+
+    q: Quantity
+    unit: str
+    unit_end: int  # offset after the counted noun (or the '%' / rate)
+    comparator: str
+    frequency: str | None = None
+
+
+def _body_lines(document: Document):
+    # the footer is not cut off: a decision's signature block may stand before the plan it
+    # issues, and the lines of a signature block or a recipients list carry no levels
+    text = document.text
+    start = document.header.body_start if document.header else 0
+    end = len(text)
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos)
+        if nl < 0 or nl > end:
+            nl = end
+        if nl > pos:
+            yield pos, nl
+        pos = nl + 1
+
+
+def _sentences(text: str, start: int, end: int):
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.end() > pos:
+            yield pos, m.end()
+        pos = m.end()
+    if pos < end and text[pos:end].strip():
+        yield pos, end
+
+
+def _line_targets(document: Document, start: int, end: int, cues: _Cues, *,
+                  sections: list[tuple[int, int, int | None]], tokens: dict[int, str]) -> list[Target]:
+    text = document.text
+    out = []
+    in_section, section_year = _section_context(sections, start)
+    for s_start, s_end in _sentences(text, start, end):
+        values = _sentence_values(text, s_start, s_end, cues, in_section=in_section, tokens=tokens)
+        if values:
+            out.extend(_records(document, s_start, s_end, values, cues, section_year=section_year))
+    return out
+
+
+def _words_before(text: str, pos: int, floor: int, n: int = 3) -> str:
+    """The last ``n`` words before ``pos`` (not before ``floor``), folded."""
+    chunk = text[max(floor, pos - 60):pos]
+    return " ".join(fold(chunk).split()[-n:])
+
+
+def _ends_with(folded: str, phrase: str) -> bool:
+    return folded == phrase or folded.endswith(" " + phrase)
+
+
+def _clause_start(text: str, s_start: int, pos: int) -> int:
+    """Start of the ';'-clause holding ``pos``."""
+    semi = text.rfind(";", s_start, pos)
+    return semi + 1 if semi >= 0 else s_start
+
+
+def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
+                     in_section: bool, tokens: dict[int, str]) -> list[_Value]:
+    sentence = text[s_start:s_end]
+    found = find_numbers(sentence)
+    values: list[_Value] = []
+    for q in found:
+        q = Quantity(q.start + s_start, q.end + s_start, q.value, q.value_max, q.kind, q.unit, q.raw, q.word)
+        before = _words_before(text, q.start, s_start, 4)
+        clause_from = _clause_start(text, s_start, q.start)
+        comparator, explicit, comparator_is_near = _comparator(text, clause_from, q, cues)
+        if q.word and q.kind != "rate" and not _word_numeral_ok(text, clause_from, q, s_end, cues):
+            continue  # "một số", "năm 2025": a word numeral counts right after a comparator, before a unit
+        if _is_reference(text, s_start, q, before, cues):
+            continue
+        if q.kind == "percent":
+            if _money_after(text, q.end, s_end, cues) and not _has_word(text, clause_from, q.start,
+                                                                           cues.change_verbs):
+                continue  # "hỗ trợ 50% kinh phí": a share of a cost
+            if values and _is_scope(before, cues) and not explicit:
+                continue
+            values.append(_Value(q, "%", q.end, comparator, frequency=_PER.get(q.per or "")))
+        elif q.kind == "rate":
+            if values and values[-1].q.kind != "rate" and ";" not in text[values[-1].q.end:q.start]:
+                values[-1].frequency = _frequency_phrase(text, clause_from, q)
+                continue  # the frequency of the value before it
+            values.append(_Value(q, q.unit or "", q.end, comparator))
+        else:
+            unit, unit_end = _count_unit(text, q.end, s_end, cues, tokens)
+            if not unit:
+                continue
+            folded_unit = fold(unit)
+            if folded_unit in cues.not_target_units or folded_unit in cues.scope_units:
+                continue
+            if q.value_max is None and _is_year(q):
+                continue
+            if values and _is_scope(before, cues) and not _separated(text, values[-1].q.end, q.start):
+                continue
+            if _postfix(text, unit_end, s_end, cues) and values and not _separated(text, values[-1].q.end, q.start):
+                continue  # "... có 15 tiêu chí trở lên": a bound of the subject
+            if not explicit:
+                if not in_section or folded_unit in cues.enumerators:
+                    continue
+            elif comparator_is_near and not in_section and not _committed(text, clause_from, q.start, cues):
+                continue  # "Giao thông có trên 40 điểm ngập": a count that describes, not a commitment
+            values.append(_Value(q, unit, unit_end, comparator))
+    return values
+
+
+def _is_year(q: Quantity) -> bool:
+    return isinstance(q.value, int) and 1900 <= q.value <= 2100 and "." not in q.raw and len(q.raw) == 4
+
+
+def _is_reference(text: str, s_start: int, q: Quantity, before: str, cues: _Cues) -> bool:
+    words = before.split()
+    for n in (1, 2, 3):
+        if len(words) >= n and " ".join(words[-n:]) in cues.reference_before:
+            return True
+    # a section number at the start of the sentence: "2.", "3)"
+    lead = text[s_start:q.start]
+    if not lead.strip(" -–+*•(") and re.match(r"\s*[.)]", text[q.end:q.end + 2]):
+        return True
+    # a date or a document number: "24/6/2021", "106/KH-LĐLĐ", "9h00"
+    return bool(re.match(r"[/\-–]\d", text[q.end:q.end + 2])) and q.kind == "number"
+
+
+def _is_scope(before: str, cues: _Cues) -> bool:
+    return any(_ends_with(before, w) for w in cues.scope_before)
+
+
+def _separated(text: str, a: int, b: int) -> bool:
+    """A ',' or ';' stands between two offsets (outside parentheses)."""
+    depth = 0
+    for ch in text[a:b]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in ",;" and depth == 0:
+            return True
+    return False
+
+
+def _money_after(text: str, pos: int, end: int, cues: _Cues) -> bool:
+    after = " ".join(fold(text[pos:min(end, pos + 60)]).split()[:4])
+    return any(after.startswith(w + " ") or after == w for w in cues.money_after)
+
+
+def _postfix(text: str, pos: int, end: int, cues: _Cues) -> str | None:
+    after = " ".join(fold(text[pos:min(end, pos + 30)]).split()[:2])
+    for word, comp in cues.postfix.items():
+        if after.startswith(word):
+            return comp
+    return None
+
+
+def _has_word(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """One of the folded ``words`` stands between ``start`` and ``end`` as whole words."""
+    chunk = fold(text[start:end])
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", chunk) for w in words)
+
+
+def _committed(text: str, clause_from: int, pos: int, cues: _Cues) -> bool:
+    """A verb of commitment stands in the clause before ``pos`` ('hỗ trợ hơn 20.000 hộ')."""
+    return _has_word(text, clause_from, pos, cues.commit_verbs)
+
+
+def _word_numeral_ok(text: str, clause_from: int, q: Quantity, s_end: int, cues: _Cues) -> bool:
+    """'ít nhất một hoạt động': a word numeral right after a comparator word, before a known unit."""
+    near = _words_before(text, q.start, clause_from, 3)
+    words = list(cues.far) + list(cues.near)
+    if not any(_ends_with(near, w) or _ends_with(near, "co " + w) for w in words):
+        return False
+    rest = text[q.end:min(s_end, q.end + 40)].lower().lstrip()
+    if any(rest.startswith(c) and not rest[len(c):len(c) + 1].isalpha() for c in cues.compounds):
+        return True
+    head = re.match(r"[^\W\d_]+", rest)
+    return bool(head) and head.group() in cues.singles
+
+
+def _comparator(text: str, clause_from: int, q: Quantity, cues: _Cues) -> tuple[str, bool, bool]:
+    """The comparator of a value, whether a comparator word was found, and whether it was a near one."""
+    near = _words_before(text, q.start, clause_from, 3)
+    sym = text[max(clause_from, q.start - 3):q.start].strip()
+    for s, comp in cues.symbols.items():
+        if sym.endswith(s):
+            return comp, True, False
+    for word, comp in sorted(cues.near.items(), key=lambda kv: -len(kv[0])):
+        if _ends_with(near, word) or _ends_with(near, "dat " + word):
+            if word == "tu" and q.value_max is not None:
+                break  # "từ 5 đến 7" is a range
+            return comp, True, True
+    clause = fold(text[clause_from:q.start])
+    best, best_pos = None, -1
+    for word, comp in cues.far.items():
+        for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", clause):
+            if m.start() > best_pos:
+                best, best_pos = comp, m.start()
+    if best:
+        return best, True, False
+    if q.kind == "percent":
+        post = _postfix(text, q.end, len(text), cues)
+        if post:
+            return post, True, True
+    return "=", False, False
+
+
+def _count_unit(text: str, pos: int, end: int, cues: _Cues, tokens: dict[int, str]) -> tuple[str | None, int]:
+    """The counted noun right after a number, and the offset after it."""
+    m = re.match(r"\s+", text[pos:end])
+    if not m:
+        return None, pos
+    start = pos + m.end()
+    rest = text[start:min(end, start + 40)]
+    low = rest.lower()
+    for compound in cues.compounds:
+        if low.startswith(compound) and not re.match(r"\w", low[len(compound):len(compound) + 1]):
+            return rest[:len(compound)], start + len(compound)
+    word = re.match(r"[^\W\d_]+", rest)
+    if not word:
+        return None, pos
+    if word.group().lower() in cues.singles:
+        return word.group(), start + word.end()
+    token = tokens.get(start)
+    if token and " " in token and re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)+", token):
+        return token, start + len(token)
+    return word.group(), start + word.end()
+
+
+def _frequency_phrase(text: str, clause_from: int, q: Quantity) -> str:
+    before = text[clause_from:q.start]
+    lead = re.search(r"(ít nhất|tối thiểu|tối đa|không quá)\s*$", before, re.IGNORECASE)
+    phrase = text[q.start:q.end]
+    if lead:
+        phrase = lead.group(1) + " " + phrase
+    return normalise_rate(phrase)
+
+
+def _records(document: Document, s_start: int, s_end: int, values: list[_Value], cues: _Cues, *,
+             section_year: int | None) -> list[Target]:
+    text = document.text
+    # values with no ',' or ';' between them share one clause
+    groups: list[list[_Value]] = []
+    for v in values:
+        if groups and not _separated(text, groups[-1][-1].q.end, v.q.start):
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    out = []
+    for gi, group in enumerate(groups):
+        first = group[0].q
+        if gi == 0:
+            g_start = _clause_start(text, s_start, first.start)
+        else:
+            g_start = _last_separator(text, groups[gi - 1][-1].q.end, first.start) + 1
+        if gi + 1 < len(groups):
+            g_end = _last_separator(text, group[-1].q.end, groups[gi + 1][0].q.start)
+        else:
+            g_end = s_end
+        clause = _clean(text, g_start, g_end)
+        if clause is None:
+            continue
+        c_start, c_end = clause
+        frequency = _frequency_word(text, s_start, first.start, cues)
+        year = _year(text, s_start, first.start) or section_year
+        for v in group:
+            subject = _subject(text, v, s_start, c_end, cues)
+            out.append(Target(
+                text=text[c_start:c_end], value=v.q.value, value_max=v.q.value_max, unit=v.unit,
+                comparator=v.comparator, subject=subject,
+                frequency=v.frequency or (frequency if v.q.kind != "rate" else None), year=year,
+                span=Span(start=c_start, end=c_end), section=document.section_at(v.q.start)))
+    return out
+
+
+def _last_separator(text: str, a: int, b: int) -> int:
+    """Offset of the last ',' or ';' between ``a`` and ``b`` (outside parentheses)."""
+    depth, found = 0, a
+    for i in range(a, b):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in ",;" and depth == 0:
+            found = i
+    return found
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim markers, spaces and a trailing ',', ';', ':' from a clause."""
+    chunk = text[start:end]
+    m = _LEAD_MARK.match(chunk)
+    if m:
+        start += m.end()
+    while start < end and text[start] in " \t*_":
+        start += 1
+    while end > start and text[end - 1] in " \t,;:*_":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _frequency_word(text: str, s_start: int, pos: int, cues: _Cues) -> str | None:
+    before = text[s_start:pos].lower()
+    best, best_pos = None, -1
+    for word in cues.frequency:
+        i = before.rfind(word)
+        if i >= 0 and i > best_pos and (i == 0 or not before[i - 1].isalnum()):
+            best, best_pos = word, i
+    return best
+
+
+def _year(text: str, s_start: int, pos: int) -> int | None:
+    found = None
+    for m in _YEAR_CUE.finditer(text, s_start, pos):
+        found = int(m.group(1))
+    return found
+
+
+def _subject(text: str, v: _Value, s_start: int, c_end: int, cues: _Cues) -> str | None:
+    """The counted noun phrase of a value, without 'số'."""
+    if v.q.kind == "rate":
+        return None
+    start = v.q.end if v.q.kind == "percent" else v.q.end
+    after = text[start:c_end]
+    words = []
+    for m in _WORD.finditer(after):
+        gap = after[words[-1][1]:m.start()] if words else after[:m.start()]
+        if re.search(r"[,;:(.]", gap):
+            break
+        words.append((m.group(), m.end()))
+        if len(words) > 14:
+            break
+    phrase = _cut_at_stop([w for w, _ in words], cues)
+    if v.q.kind == "percent" and not phrase:
+        return _lead_subject(text, v, s_start, cues)
+    if v.q.kind == "percent" and phrase and fold(phrase.split()[0]) in ("dan", "grdp", "gdp", "tong"):
+        return _lead_subject(text, v, s_start, cues) or phrase
+    return phrase or None
+
+
+def _cut_at_stop(words: list[str], cues: _Cues) -> str:
+    folded = [fold(w) for w in words]
+    cut = len(words)
+    for i in range(1, len(words)):
+        for stop in cues.subject_stops:
+            n = len(stop.split())
+            if " ".join(folded[i:i + n]) == stop:
+                cut = i
+                break
+        if cut != len(words):
+            break
+    kept = words[:cut]
+    while kept:
+        head = fold(kept[0])
+        two = " ".join(fold(w) for w in kept[:2])
+        if two in cues.subject_drop:
+            kept = kept[2:]
+        elif head in cues.subject_drop:
+            kept = kept[1:]
+        else:
+            break
+    return " ".join(kept)
+
+
+def _lead_subject(text: str, v: _Value, s_start: int, cues: _Cues) -> str | None:
+    """'tỷ lệ bao phủ bảo hiểm y tế đạt trên 95,5%' → 'tỷ lệ bao phủ bảo hiểm y tế'."""
+    before = text[_clause_start(text, s_start, v.q.start):v.q.start]
+    words = [m.group() for m in _WORD.finditer(before)]
+    fwords = [fold(w) for w in words]
+    idx = -1
+    for i in range(len(fwords)):
+        for lead in cues.subject_leads:
+            n = len(lead.split())
+            if " ".join(fwords[i:i + n]) == lead:
+                idx = i
+    if idx < 0:
+        return None
+    for i in range(idx + 1, len(fwords)):
+        rest = " ".join(fwords[i:])
+        if any(rest == end or rest.startswith(end + " ") for end in cues.subject_lead_ends):
+            return " ".join(words[idx:i]) or None
+    return " ".join(words[idx:]) or None
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _target_sections(document: Document, cues: _Cues) -> list[tuple[int, int, int | None, str]]:
+    """(start, end, year, role) of the titled outline sections, innermost last.
+
+    role is "target" when the title names targets ("CHỈ TIÊU", "Mục tiêu cụ thể"),
+    "pass" for a short heading that only names a horizon or a field ("Đến năm 2030",
+    "Thủy sản"), and "other" for any other heading.
+    """
+    out = []
+    for node in document.outline:
+        if node.style in ("dash", "plus", "bullet"):
+            continue
+        title = fold(node.title)
+        m = _YEAR_CUE.search(node.title)
+        year = int(m.group(1)) if m else None
+        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", title) for w in cues.section_words):
+            role = "target"
+        elif len(title.split()) <= 8 and ":" not in node.title:
+            role = "pass"
+        else:
+            role = "other"
+        out.append((node.body.start, node.body.end, year, role))
+    return out
+
+
+def _section_context(sections, pos: int) -> tuple[bool, int | None]:
+    """Whether ``pos`` stands in a target section (through short headings only), and its year."""
+    holding = [(start, end, y, role) for start, end, y, role in sections if start <= pos < end]
+    holding.sort(key=lambda s: (s[0], -s[1]))
+    in_section, year = False, None
+    for _start, _end, y, role in reversed(holding):  # innermost first
+        year = year or y
+        if role == "target":
+            in_section = True
+            break
+        if role == "other":
+            break
+    for _start, _end, y, _role in holding:
+        year = year or y
+    return in_section, year
+
+
+def _token_starts(doc: Doc) -> dict[int, str]:
+    """Token text by start offset, for words of several syllables (segmented docs)."""
+    return {t.idx: t.text for t in doc if " " in t.text}
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _table_cells(document: Document) -> dict[int, list[Block]]:
+    tables: dict[int, list[Block]] = {}
+    for block in document.blocks:
+        if block.kind == "table_cell" and block.table is not None and block.span is not None:
+            tables.setdefault(block.table, []).append(block)
+    return tables
+
+
+def _header_role(text: str, cues: _Cues) -> str | None:
+    folded = fold(text)
+    if not folded:
+        return None
+    if _YEAR.search(folded) and len(folded.split()) <= 4:
+        return "value"
+    for role, words in (("skip", cues.table_skip), ("unit", cues.table_unit),
+                        ("indicator", cues.table_indicator), ("value", cues.table_value)):
+        if any(folded == w or folded.startswith(w + " ") for w in words):
+            return role
+    return None
+
+
+def _table_targets(document: Document, cells: list[Block], cues: _Cues) -> tuple[list[Target], list[tuple[int, int]]]:
+    """Records of a target table, and the spans of its cells (empty when it is no target table)."""
+    rows: dict[int, dict[int, Block]] = {}
+    for c in cells:
+        rows.setdefault(c.row or 0, {})[c.col or 0] = c
+    if not rows:
+        return [], []
+    order = sorted(rows)
+    header = rows[order[0]]
+    roles = {col: _header_role(b.text, cues) for col, b in header.items()}
+    indicator = [c for c, r in roles.items() if r == "indicator"]
+    value_cols = [c for c, r in roles.items() if r == "value" and c not in indicator[:1]]
+    unit_cols = [c for c, r in roles.items() if r == "unit"]
+    if not indicator or not value_cols or not unit_cols and not any(
+            _YEAR.search(header[c].text) for c in value_cols):
+        return [], []
+    ind_col = indicator[0]
+    value_cols = [c for c in value_cols if c != ind_col]
+    out: list[Target] = []
+    year_ctx = None
+    for r in order[1:]:
+        row = rows[r]
+        name = row.get(ind_col)
+        if name is None or not name.text.strip():
+            continue
+        filled = [c for c in value_cols if c in row and row[c].text.strip()]
+        unit_text = row[unit_cols[0]].text.strip() if unit_cols and unit_cols[0] in row else ""
+        if not filled and not unit_text:
+            m = _YEAR.search(name.text)
+            if m:
+                year_ctx = int(m.group(1))
+            continue
+        for c in filled:
+            cell = row[c]
+            col_year = _YEAR.search(header[c].text) if c in header else None
+            year = int(col_year.group(1)) if col_year else year_ctx
+            for value, value_max, comp, unit in _cell_values(cell.text, unit_text, cues):
+                subject = _cut_at_stop(name.text.split(), cues) or name.text
+                label = fold(subject.split()[0]) if subject else ""
+                if label in cues.subject_drop:
+                    subject = " ".join(subject.split()[1:])
+                out.append(Target(
+                    text=f"{name.text.strip()}: {cell.text.strip()}", value=value, value_max=value_max,
+                    unit=unit, comparator=comp, subject=subject or None, frequency=None, year=year,
+                    span=Span(start=cell.span.start, end=cell.span.end),
+                    section=document.section_at(cell.span.start)))
+    return out, [(c.span.start, c.span.end) for c in cells]
+
+
+def _cell_values(text: str, unit_text: str, cues: _Cues):
+    """(value, value_max, comparator, unit) of every number of a value cell."""
+    unit = "%" if unit_text.startswith("%") else (unit_text[:1].lower() + unit_text[1:] if unit_text else None)
+    for part in re.split(r"[;\n]", text):
+        part = part.strip()
+        if not part:
+            continue
+        for q in find_numbers(part, words=False):
+            if _is_year(q) and unit != "năm":
+                continue
+            comp = "="
+            lead = part[:q.start].strip()
+            for s, c in cues.symbols.items():
+                if lead.endswith(s):
+                    comp = c
+                    break
+            else:
+                folded = fold(lead)
+                for word, c in list(cues.near.items()) + list(cues.far.items()):
+                    if _ends_with(folded, word):
+                        comp = c
+                        break
+            q_unit = "%" if q.kind == "percent" else (q.unit if q.kind == "rate" else unit)
+            if q_unit is None:
+                continue
+            yield q.value, q.value_max, comp, q_unit
+            break  # one value per part: "≤ 3 Đông Nam Á; ≤ 50 Thế giới" gives two
+
+
+__all__ = ["extract"]

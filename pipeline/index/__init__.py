@@ -6,8 +6,8 @@ Public verbs: ``ingest(paths, *, db, workers, ...)`` and ``search(query, *, db, 
 """
 from __future__ import annotations
 
-from pipeline.index.ingest import Event, IngestReport, collect_files, ingest
-from pipeline.index.search import Hit, search
+from pipeline.index.batch import Event, IngestReport, collect_files, ingest
+from pipeline.index.query import Hit, search
 from pipeline.index.store import citations, connect, default_db, document_info, find_documents, load_record
 
 __all__ = ["ingest", "search", "Hit", "IngestReport", "Event", "collect_files", "connect", "default_db",

@@ -59,7 +59,7 @@ _SPAN = "span_start INTEGER, span_end INTEGER, section TEXT"
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
     """CREATE TABLE IF NOT EXISTS documents (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,  -- ids are never reused: 'vanban show ID' stays valid
         path TEXT NOT NULL UNIQUE,          -- source file, absolute
         sha256 TEXT NOT NULL,               -- hash of the file's bytes
         doc_type TEXT, number TEXT,

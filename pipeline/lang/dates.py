@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
          "XI": 11, "XII": 12}
@@ -55,3 +56,225 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
         if value and 1900 <= int(m.group(4)) <= 2100:
             out.append((m.start(), m.end(), value))
     return sorted(out)
+
+
+# --------------------------------------------------------------------------------------------
+# Time grammar of milestones: quarters, months, halves, school years, phases, years and ranges.
+# Every expression keeps its precision (STYLE.md: "năm 2025" is not 2025-01-01) and is
+# resolved to whole days: year Y → Y-01-01..Y-12-31, "Quý 3 năm 2024" → 2024-07-01..09-30,
+# "năm học 2019 - 2020" → 2019-09-01..2020-08-31 (RECORDS.md, Milestones).
+# --------------------------------------------------------------------------------------------
+
+_YEAR = r"(?:19|20)\d{2}"
+# a year after a quarter or month: "II/2026", "II năm 2026", "8-2018", "12.2025"
+def _year_after(name: str) -> str:
+    """A year after a quarter or month, captured as ``name``."""
+    return rf"(?:\s*[/.\-]\s*|\s+năm\s+)(?P<{name}>{_YEAR})"
+_DASH = r"[-–—]"
+
+# one alternative per atom, leftmost match wins, earlier alternatives win at the same place
+TIME_ATOM = re.compile(
+    "|".join([
+        # "năm học 2019 - 2020"
+        rf"(?P<school>năm\s+học\s+(?P<s1>{_YEAR})\s*{_DASH}\s*(?P<s2>{_YEAR}))",
+        # "giai đoạn 2019 – 2020", "giai đoạn từ 2018 - 2020", "nhiệm kỳ 2018 - 2023"
+        rf"(?P<phase>(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+(?:từ\s+)?(?:năm\s+)?(?P<p1>{_YEAR})\s*"
+        rf"(?:{_DASH}|đến\s+(?:năm\s+)?)\s*(?P<p2>{_YEAR}))(?![\d/])",
+        # "Quý II/2026", "quý II năm 2026", "Quý 3 năm 2024", "quý IV" (year borrowed from a range)
+        rf"(?P<quarter>quý\s+(?P<q>IV|III|II|I|[1-4])(?![\w])(?:{_year_after('qy')})?)",
+        # "6 tháng đầu năm 2026", "sáu tháng cuối năm"
+        rf"(?P<half>(?:6|sáu)\s+tháng\s+(?P<hw>đầu|cuối)\s+năm(?:\s+(?P<hy>{_YEAR}))?)",
+        # "ngày 24 tháng 6 năm 2021", "ngày 03/11/2021", "03/11/2021", "ngày 20/11" (no year: needs "ngày")
+        rf"(?P<day>(?:(?P<dn>ngày)\s+)?(?<![\d/])(?P<d>[0-3]?\d)\s*(?:tháng\s*|/\s*|-\s*|\.\s*)(?P<dm>[01]?\d)"
+        rf"(?:\s*(?:năm\s*|/\s*|-\s*|\.\s*)(?P<dy>{_YEAR}))?(?![\d/]))",
+        # "tháng 8/2018", "Tháng 12 năm 2025", "tháng 9" (year borrowed); not "6 tháng"
+        rf"(?P<month>(?<!\d\s)(?<!\d)tháng\s+(?P<m>1[0-2]|0?[1-9])(?!\d)(?:{_year_after('my')})?(?![\d/]))",
+        # "năm 2026-2030", "2025 - 2035"
+        rf"(?P<years>(?<![\w/.\-])(?:năm\s+)?(?P<r1>{_YEAR})\s*{_DASH}\s*(?P<r2>{_YEAR})(?![\d/]))",
+        # "năm 2026", "2026" (a bare year: only in cells, ranges or after a cue)
+        rf"(?P<year>(?<![\w/.\-])(?P<yn>năm\s+)?(?P<y>{_YEAR})(?![\d/\-]|\s*/))",
+    ]),
+    re.IGNORECASE)
+
+# words between two atoms that make one range: "Từ tháng 9 đến hết tháng 12/2018", "quý IV/2026 - 2029"
+RANGE_GAP = re.compile(rf"\s*(?:{_DASH}|đến|tới|cho\s+đến)\s*(?:hết\s+)?(?:ngày\s+)?", re.IGNORECASE)
+# "từ" before an expression opens it: "Từ quý II/2027" → start 2027-04-01, no end
+SINCE_BEFORE = re.compile(r"(?:kể\s+từ|bắt\s+đầu\s+từ|từ)\s+$", re.IGNORECASE)
+# list of school years: "các năm học 2018 - 2019, 2019 - 2020"
+LIST_GAP = re.compile(r"\s*(?:,|và)\s*", re.IGNORECASE)
+
+Precision = str  # "day", "month", "quarter", "half", "year", "school_year", "range", "none"
+
+
+@dataclass
+class TimeExpr:
+    """One time expression of a text, resolved to whole days.
+
+    ``first``/``last`` are ISO days (None when open or unknown); ``precision`` is the
+    granularity as written; ``kind`` names the atom ('phase' for "giai đoạn 2019-2020");
+    ``since`` says the text opened it with "từ"; ``bare`` marks a year written without
+    "năm"; ``has_year`` is False for "ngày 20/11" or "quý II" with no year anywhere.
+    """
+
+    start: int
+    end: int
+    first: str | None
+    last: str | None
+    precision: Precision
+    kind: str
+    since: bool = False
+    bare: bool = False
+    has_year: bool = True
+    day_month: tuple[int, int] | None = None
+
+    def text(self, source: str) -> str:
+        """The expression as written in ``source``."""
+        return source[self.start:self.end]
+
+
+def _quarter(value: str) -> int:
+    return ROMAN.get(value.upper()) or int(value)
+
+
+def _atom(m: re.Match) -> TimeExpr | None:
+    """Resolve one match of TIME_ATOM (year may be missing: ``has_year`` False)."""
+    g = m.group
+    s, e = m.start(), m.end()
+    if g("school"):
+        y1, y2 = int(g("s1")), int(g("s2"))
+        if y2 != y1 + 1:
+            return None
+        return TimeExpr(s, e, iso(y1, 9, 1), iso(y2, 8, 31), "school_year", "school_year")
+    if g("phase"):
+        y1, y2 = int(g("p1")), int(g("p2"))
+        if y2 < y1:
+            return None
+        return TimeExpr(s, e, iso(y1, 1, 1), iso(y2, 12, 31), "range", "phase")
+    if g("quarter"):
+        q = _quarter(g("q"))
+        if not 1 <= q <= 4:
+            return None
+        if not g("qy"):
+            return TimeExpr(s, e, None, None, "quarter", "quarter", has_year=False, day_month=(q, 0))
+        y = int(g("qy"))
+        return TimeExpr(s, e, iso(y, 3 * q - 2, 1), month_end(y, 3 * q), "quarter", "quarter")
+    if g("half"):
+        first = g("hw").lower() == "đầu"
+        if not g("hy"):
+            return TimeExpr(s, e, None, None, "half", "half", has_year=False, day_month=(1 if first else 2, 0))
+        y = int(g("hy"))
+        return TimeExpr(s, e, iso(y, 1 if first else 7, 1), month_end(y, 6 if first else 12), "half", "half")
+    if g("day"):
+        d, mo = int(g("d")), int(g("dm"))
+        if not (1 <= d <= 31 and 1 <= mo <= 12):
+            return None
+        if not g("dy"):
+            if not g("dn"):
+                return None
+            return TimeExpr(s, e, None, None, "day", "day", has_year=False, day_month=(d, mo))
+        value = iso(int(g("dy")), mo, d)
+        if value is None:
+            return None
+        return TimeExpr(s, e, value, value, "day", "day", day_month=(d, mo))
+    if g("month"):
+        mo = int(g("m"))
+        if not g("my"):
+            return TimeExpr(s, e, None, None, "month", "month", has_year=False, day_month=(0, mo))
+        y = int(g("my"))
+        return TimeExpr(s, e, iso(y, mo, 1), month_end(y, mo), "month", "month")
+    if g("years"):
+        y1, y2 = int(g("r1")), int(g("r2"))
+        if y2 <= y1 or y2 - y1 > 30:
+            return None
+        return TimeExpr(s, e, iso(y1, 1, 1), iso(y2, 12, 31), "range", "years")
+    if g("year"):
+        y = int(g("y"))
+        return TimeExpr(s, e, iso(y, 1, 1), iso(y, 12, 31), "year", "year", bare=not g("yn"))
+    return None
+
+
+def _with_year(t: TimeExpr, year: int) -> TimeExpr:
+    """A year-less atom completed with the year of its range partner."""
+    a, b = t.day_month or (0, 0)
+    if t.kind == "quarter":
+        first, last = iso(year, 3 * a - 2, 1), month_end(year, 3 * a)
+    elif t.kind == "half":
+        first, last = iso(year, 1 if a == 1 else 7, 1), month_end(year, 6 if a == 1 else 12)
+    elif t.kind == "month":
+        first, last = iso(year, b, 1), month_end(year, b)
+    elif t.kind == "day":
+        first = last = iso(year, b, a)
+    else:
+        return t
+    return TimeExpr(t.start, t.end, first, last, t.precision, t.kind, bare=t.bare, day_month=t.day_month)
+
+
+def _year_of(t: TimeExpr) -> int | None:
+    return int(t.last[:4]) if t.last else None
+
+
+def find_times(text: str) -> list[TimeExpr]:
+    """Every time expression of ``text``, ranges joined, in order.
+
+    "Từ tháng 9 đến hết tháng 12/2018" is one expression 2018-09-01..2018-12-31;
+    "Từ quý II/2027" is open (``last`` None, ``since`` True); a year-less atom outside a
+    range keeps ``first``/``last`` None and ``has_year`` False.
+    """
+    atoms = [t for t in (_atom(m) for m in TIME_ATOM.finditer(text)) if t is not None]
+    out: list[TimeExpr] = []
+    i = 0
+    while i < len(atoms):
+        left = atoms[i]
+        right = atoms[i + 1] if i + 1 < len(atoms) else None
+        if right is not None and RANGE_GAP.fullmatch(text, left.end, right.start) and right.has_year \
+                and left.kind not in ("phase", "years", "school_year") and not right.since:
+            if not left.has_year:
+                left = _with_year(left, int(right.first[:4]) if right.kind != "school_year" else _year_of(right))
+            if left.first and right.last and left.first <= right.last:
+                joined = TimeExpr(left.start, right.end, left.first, right.last, "range", "range")
+                joined = _opened(text, joined)
+                joined.since = False
+                out.append(joined)
+                i += 2
+                continue
+        if out and left.kind == "years" and out[-1].kind == "school_year" \
+                and LIST_GAP.fullmatch(text, out[-1].end, left.start):
+            y1 = int(left.first[:4])
+            if int(left.last[:4]) == y1 + 1:
+                left = TimeExpr(left.start, left.end, iso(y1, 9, 1), iso(y1 + 1, 8, 31), "school_year", "school_year")
+        out.append(_opened(text, left))
+        i += 1
+    return out
+
+
+def _opened(text: str, t: TimeExpr) -> TimeExpr:
+    """Mark an expression preceded by "từ" as open-ended and take the cue into its extent."""
+    m = SINCE_BEFORE.search(text, max(0, t.start - 20), t.start)
+    if m and m.end() == t.start:
+        t.since = True
+        t.start = m.start()
+        if t.kind not in ("range",):
+            t.last = None
+    return t
+
+
+def parse_time(text: str) -> TimeExpr | None:
+    """The time that ``text`` is made of ("Quý IV/2025", "Năm 2026-2030", "Từ quý I/2027"), else None.
+
+    Allows a trailing ", thường xuyên" and final punctuation; anything else around the
+    expression makes the text something other than a time.
+    """
+    found = find_times(text)
+    if len(found) != 1:
+        return None
+    t = found[0]
+    head = text[:t.start].strip()
+    tail = TRAILING_ONGOING.sub("", text[t.end:]).strip()
+    if head or tail:
+        return None
+    return t
+
+
+# "Từ tháng 5/2026, thường xuyên" in a deadline cell: the ongoing part adds no date
+TRAILING_ONGOING = re.compile(r"^\s*[,;]?\s*(?:và\s+)?(?:thường\s+xuyên|liên\s+tục|hằng\s+năm|hàng\s+năm)?\s*[.;,]?\s*$",
+                              re.IGNORECASE)

@@ -38,3 +38,26 @@ def split_number(number: str) -> dict:
                 "issuer": codes[1] if len(codes) > 1 else None,
                 "style": "legal" if m.group(2) else "state"}
     return {"digits": None, "year": None, "type": None, "issuer": None, "style": None}
+
+
+# Any of the three styles, Party style first (its "N-TYPE" part would otherwise be lost).
+ANY_NUMBER = re.compile(
+    rf"(?<![\w/])(?:(?P<p_digits>\d{{1,6}})\s?[-–]\s?(?P<p_type>{_SYM})\s?/\s?(?P<p_issuer>{_SYMS})"
+    rf"|(?P<s_digits>\d{{1,6}}[a-z]?)\s?/\s?(?:(?P<s_year>\d{{4}})\s?/\s?)?(?P<s_codes>{_SYMS}))(?![\w])")
+
+
+def find_numbers(text: str, *, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Every document number of ``text[start:end]`` as (start, end, cleaned number), in order.
+
+    Only the shape is checked here; whether the type code is a known one is the caller's
+    business (``split_number`` gives the parts).
+    """
+    end = len(text) if end is None else end
+    return [(m.start(), m.end(), clean_number(m.group(0))) for m in ANY_NUMBER.finditer(text, start, end)]
+
+
+def number_key(number: str) -> str:
+    """Comparison key of a number: folded, no spaces ('348/QĐ-CĐN' and '348/qd-cdn' are equal)."""
+    from pipeline.lang.fold import fold_number
+
+    return fold_number(clean_number(number))

@@ -23,7 +23,7 @@ from pipeline.normalize.legacy_tables import (
     VNI_SIGNS,
     VNI_TONES,
 )
-from pipeline.normalize.syllables import TONED, is_syllable
+from pipeline.normalize.syllables import LETTERS, TONED, is_syllable
 
 ENCODINGS = ("tcvn3", "vni")
 
@@ -33,6 +33,8 @@ _TCVN3_TABLE = str.maketrans(TCVN3_TO_UNICODE)
 _TOKEN = re.compile(r"[^\s!-/:-@\[-`{-~\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022]+")
 _WORD = re.compile(r"\S+")
 _LEGACY_SIGN = re.compile("[" + re.escape(TCVN3_SIGNS + VNI_SIGNS) + "]")
+# a word holding a letter beyond Latin-1 (ă, đ, ơ, ư, ạ ... ỹ)
+_NON_LATIN1_WORD = re.compile("[" + "".join(LETTERS) + "]*[\u0100-\u1ef9][" + "".join(LETTERS) + "]*")
 _TCVN3_CHARS = frozenset(TCVN3_TO_UNICODE)
 _VNI_CHARS = frozenset(VNI_LETTERS) | frozenset(VNI_TONES) | frozenset(VNI_CIRCUMFLEX) | frozenset(VNI_BREVE)
 _VNI_VOWELS = frozenset("aeouyơưAEOUYƠƯ")
@@ -136,13 +138,13 @@ def convert(text: str, encoding: str) -> tuple[str, list[int]]:
     raise ValueError(f"unknown legacy encoding: {encoding!r}")
 
 
-def _candidates(text: str, signs: frozenset[str]) -> Counter[str]:
+def _candidates(text: str, signs: frozenset[str], *, min_len: int) -> Counter[str]:
     """Words of ``text`` that contain at least one character of an encoding, with counts."""
     words: Counter[str] = Counter()
     seen = 0
     for m in _TOKEN.finditer(text):
         word = m.group()
-        if any(ch in signs for ch in word) and not any(ch.isdigit() for ch in word):
+        if len(word) >= min_len and any(ch in signs for ch in word) and not any(ch.isdigit() for ch in word):
             words[word] += 1
             seen += 1
             if seen >= _MAX_SCORED:
@@ -150,12 +152,15 @@ def _candidates(text: str, signs: frozenset[str]) -> Counter[str]:
     return words
 
 
-def score(text: str, encoding: str) -> tuple[int, int, int]:
-    """``(candidate words, valid before, valid after conversion)`` for ``encoding``."""
+def score(text: str, encoding: str, *, min_len: int = 2) -> tuple[int, int, int]:
+    """``(candidate words, valid before, valid after conversion)`` for ``encoding``.
+
+    Words shorter than ``min_len`` are not counted: a lone "×" or "§" says little.
+    """
     signs = _TCVN3_CHARS if encoding == "tcvn3" else _VNI_CHARS
     conv = convert_tcvn3 if encoding == "tcvn3" else convert_vni
     total = before = after = 0
-    for word, count in _candidates(text, signs).items():
+    for word, count in _candidates(text, signs, min_len=min_len).items():
         total += count
         if is_syllable(word):
             before += count
@@ -164,23 +169,37 @@ def score(text: str, encoding: str) -> tuple[int, int, int]:
     return total, before, after
 
 
+def _unicode_vietnamese(text: str, limit: int) -> int:
+    """Valid syllables written with letters beyond Latin-1 (ạ, ư, đ ...), counted up to ``limit``."""
+    found = 0
+    for m in _NON_LATIN1_WORD.finditer(text):
+        if is_syllable(m.group()):
+            found += 1
+            if found >= limit:
+                break
+    return found
+
+
 def detect(text: str, *, hint: str | None = None) -> str | None:
     """The legacy encoding ``text`` is written in, or None.
 
-    Without a hint an encoding must make clearly more words valid syllables
-    (a gain of at least a third of its candidate words, and at least half of
-    them valid after). With ``hint`` (from a font name) it must not make things worse.
+    Without a hint an encoding must make clearly more words valid syllables: a
+    gain of at least two words and a third of its candidate words, at least half
+    of them valid after, and more than the syllables already written in Unicode
+    letters beyond Latin-1 (which legacy text cannot contain). With ``hint`` (from
+    a font name) it must not make things worse.
     """
     best: str | None = None
     best_after = -1
     for encoding in ENCODINGS:
-        total, before, after = score(text, encoding)
-        if not total:
-            continue
         if encoding == hint:
-            ok = after >= before and after > 0
+            total, before, after = score(text, encoding, min_len=1)
+            ok = total > 0 and after >= before and after > 0
         else:
-            ok = after - before >= max(1, total / 3) and after >= total / 2
+            total, before, after = score(text, encoding)
+            gain = after - before
+            ok = (gain >= max(2, total / 3) and after >= total / 2
+                  and _unicode_vietnamese(text, gain) < gain)
         if ok and after > best_after:
             best, best_after = encoding, after
     return best

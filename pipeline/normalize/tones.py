@@ -26,10 +26,28 @@ _SUSPECT = "|".join((
     "[gG][" + _toned("i") + "][" + VOWEL_CHARS + "]",  # gìa
     "[uUiIưƯ][" + _toned("a") + "]",               # cuả, mià, chưá
 ))
-_WORD = "[" + LETTERS + "]"
-_CANDIDATE = re.compile(f"{_WORD}*(?:{_SUSPECT}){_WORD}*")
+_SUSPECT_RE = re.compile(_SUSPECT)
+_LETTER_SET = frozenset(LETTERS)
 
 
 def fix_tone_placement(text: str) -> str:
     """Move tone marks to the modern position in every word that needs it (same length)."""
-    return _CANDIDATE.sub(lambda m: place_tone(m.group()), text)
+    chars: list[str] | None = None
+    n = len(text)
+    last_end = -1
+    for m in _SUSPECT_RE.finditer(text):
+        start, end = m.start(), m.end()
+        if start < last_end:
+            continue
+        while start > 0 and text[start - 1] in _LETTER_SET:
+            start -= 1
+        while end < n and text[end] in _LETTER_SET:
+            end += 1
+        last_end = end
+        word = text[start:end]
+        fixed = place_tone(word)
+        if fixed != word:
+            if chars is None:
+                chars = list(text)
+            chars[start:end] = fixed
+    return text if chars is None else "".join(chars)

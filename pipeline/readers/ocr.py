@@ -27,7 +27,7 @@ MIN_DIGIT_CONF = 85.0
 COLUMN_GAP = 1.5
 
 NUMBER_LINE = re.compile(r"^\s*S[ốôoó6]\s*[:;.]?\s", re.I)
-DATE_LINE = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\b", re.I)
+DATE_LINE = re.compile(r"ngày.*tháng.*năm", re.I)
 # what the date line must hold once read well: day, month, four-digit year
 DATE_FIGURES = re.compile(r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\b", re.I)
 NUMBER_FIGURES = re.compile(r"^\s*Số\s*:\s*\d+\s*/", re.I)
@@ -113,10 +113,10 @@ def lines_from_data(data: dict, *, scale: float, page_height: float) -> list[Ocr
         idx.sort(key=lambda i: data["left"][i])
         heights = sorted(data["height"][i] for i in idx)
         limit = COLUMN_GAP * heights[len(heights) // 2]
-        cuts = [k + 1 for k, (a, b) in enumerate(zip(idx, idx[1:]))
+        cuts = [k + 1 for k, (a, b) in enumerate(zip(idx, idx[1:], strict=False))
                 if (gap := data["left"][b] - (data["left"][a] + data["width"][a])) > 3 * limit
                 or gap > limit and k >= 1 and len(idx) - k - 1 >= 2]  # both sides hold 2+ words
-        pieces = [idx[a:b] for a, b in zip([0] + cuts, cuts + [len(idx)])]
+        pieces = [idx[a:b] for a, b in zip([0] + cuts, cuts + [len(idx)], strict=True)]
         for k, piece in enumerate(pieces):
             lines.append(_line(data, piece, block=(key[0] * 1000 + key[1]) * 10 + min(k, 9),
                                scale=scale, page_height=page_height))

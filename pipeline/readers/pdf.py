@@ -44,6 +44,7 @@ CORRIDOR_MIN = 6.0
 HEADER_ZONE = 0.45  # the title block sits in the top share of page 1
 
 _DIGITS = re.compile(r"\d+")
+_GLUED_MARKER = re.compile(r"^\s*(?:[IVXLC]{1,5}|\d{1,3}(?:\.\d{1,3})*)\.(?=[A-ZĐÀ-ỸẠ-Ỹ])")
 # a leading outline marker (I. / 1.2. / a) / - / +), left out of the bold count
 _MARKER = re.compile(r"^\s*(?:[IVXLC]{1,5}[.)]|\d{1,3}(?:\.\d{1,3})*[.)]?|[a-zđ][.)]|[-+•])\s*")
 _HYPHEN_END = re.compile(r"\w[-–]$")
@@ -146,6 +147,10 @@ class _PageText:
         text = "".join(chars)
         if not text.strip():
             return None
+        glued = _GLUED_MARKER.match(text)
+        if glued:  # "I.MỤC ĐÍCH": a Word number whose tab collapsed to nothing
+            text = text[:glued.end()] + " " + text[glued.end():]
+            offsets.insert(glued.end(), offsets[glued.end()])
         marker = _MARKER.match(text)
         skip = marker.end() if marker else 0  # auto numbers are drawn non-bold
         visible = [i for k, i in enumerate(idx) if self.boxes[i] is not None and k >= skip] or \
@@ -276,7 +281,13 @@ def _running_key(text: str) -> str:
     return _DIGITS.sub("#", " ".join(text.split())).lower()
 
 
-def _is_banner(text: str) -> bool:
+_PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,4}\s*[-–]?\s*$")
+
+
+def _is_banner(text: str, *, in_margin: bool = True) -> bool:
+    """A running line (gazette header, stamp, rule); a bare number only in the top/bottom margin."""
+    if _PAGE_NUMBER.match(text):
+        return in_margin
     return any(p.match(text) for p in BANNER_LINES) or bool(RULE_LINE.match(text)) or not text.strip(" _-–—.")
 
 
@@ -337,7 +348,7 @@ def _paragraphs(lines: list[_Line], pitch: float, *, keep_uncertain: bool = Fals
 
 
 def _line_pitch(lines: list[_Line]) -> float:
-    gaps = sorted(a.bottom - b.bottom for a, b in zip(lines, lines[1:])
+    gaps = sorted(a.bottom - b.bottom for a, b in zip(lines, lines[1:], strict=False)
                   if a.page == b.page and 0 < a.bottom - b.bottom < 3 * a.height)
     return gaps[len(gaps) // 2] if gaps else 16.0
 
@@ -467,9 +478,11 @@ def _read(pdf: object, path: Path, *, ocr: bool) -> Document:
         body = []
 
     for page_no, (page, chars, lines, width, height) in enumerate(per_page, start=1):
-        kept = [ln for ln in lines if not _is_banner(ln.text.strip())
-                and not ((ln.top > height * (1 - MARGIN_BAND) or ln.bottom < height * MARGIN_BAND)
-                         and _running_key(ln.text) in repeated)]
+        def in_margin(ln: _Line | object, height: float = height) -> bool:
+            return ln.top > height * (1 - MARGIN_BAND) or ln.bottom < height * MARGIN_BAND
+
+        kept = [ln for ln in lines if not _is_banner(ln.text.strip(), in_margin=in_margin(ln))
+                and not (in_margin(ln) and _running_key(ln.text) in repeated)]
         if sum(len(ln.text.strip()) for ln in kept) < SCAN_MAX_CHARS and \
                 _image_share(page, width, height) >= SCAN_MIN_IMAGE_AREA:
             if not ocr:
@@ -480,9 +493,8 @@ def _read(pdf: object, path: Path, *, ocr: bool) -> Document:
             flush_body()
             ocr_lines = []
             for ol in ocr_page(page):
-                if _is_banner(ol.text.strip()) or (
-                        (ol.top > height * (1 - MARGIN_BAND) or ol.bottom < height * MARGIN_BAND)
-                        and _running_key(ol.text) in repeated):
+                if _is_banner(ol.text.strip(), in_margin=in_margin(ol)) or (
+                        in_margin(ol) and _running_key(ol.text) in repeated):
                     continue
                 start = base + sum(len(x) + 1 for x in ocr_source)
                 ocr_source.append(ol.text)

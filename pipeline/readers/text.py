@@ -49,7 +49,7 @@ MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|dang cong san viet nam")
 NEW_ITEM = re.compile(
     r"^\s*(?:[-–+•*·▪○●]\s|[-–+•]\S|\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]\s?(?!\d)|[a-zđ][.)]\s|\(?[IVXLC]{1,5}[.)\-]\s|"
     r"(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Điều|ĐIỀU)\s+[\dIVXLC]+\b|Căn cứ\b|Theo đề nghị\b|Nơi nhận\b|"
-    r"Số\s*:|TM\.|KT\.|TL\.|TUQ\.|Q\.\s|\((?:Ban hành\s+)?[Kk]èm theo|[^\d,.;:]{2,40},\s*ngày\s+\d)")
+    r"Số\s*[:.]?\s*\d|Số\s*:|CỘNG HÒA XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]|TM\.|KT\.|TL\.|TUQ\.|Q\.\s|\((?:Ban hành\s+)?[Kk]èm theo|[^\d,.;:]{2,40},\s*ngày\s+\d)")
 TERMINAL = re.compile(r"[.:;!?]\s*[\"”’)]*\s*$|\./\.\s*$")
 LOWER_START = re.compile(r"^\s*[\"“‘(]?[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 
@@ -181,6 +181,7 @@ def split_blocks(text: str) -> list[RawBlock]:
             or (TERMINAL.search(last_line) is not None and not LOWER_START.match(ctext))
             or (upper != current_upper and not LOWER_START.match(ctext))
             or (blank_seen and not LOWER_START.match(ctext))
+            or MOTTO.search(fold(last_line)) is not None
         )
         if current is not None and re.search(r"\w[-–]$", last_line) and not NEW_ITEM.match(ctext):
             starts_new = False  # a word or number broken at a hyphen: "52-" + "CT/TW"

@@ -83,8 +83,10 @@ def parse_header(blocks: list[Block], text: str) -> HeaderInfo:
         if info.number is None and NUMBER_LINE.match(t) and ("/" in t or "-" in t):
             info.number, info.number_uncertain = _number_of(t)
             first_fact = i if first_fact is None else first_fact
-            if block.uncertain:
+            if block.uncertain and info.number:
+                # OCR could not read the (handwritten) figures: keep the printed symbol, not a guess
                 info.number_uncertain = True
+                info.number = "…/" + info.number.split("/", 1)[-1] if "/" in info.number else None
             continue
         if info.date is None and type_index is None and _place_date(info, t, block):
             first_fact = i if first_fact is None else first_fact
@@ -119,6 +121,10 @@ def parse_header(blocks: list[Block], text: str) -> HeaderInfo:
     return info
 
 
+# a place-and-date line whose day or month OCR could not read ("ngày @3 tháng !Ƒ năm 2026")
+GARBLED_PLACE_DATE = re.compile(
+    r"^\s*(?P<place>[^\d,]{2,60}?)\s*,\s*ngày\s*(?P<d>\S{0,4}?)\s*tháng\s*(?P<m>\S{0,4}?)\s*năm\s+(?P<y>\d{4})",
+    re.IGNORECASE)
 VV_LINE = re.compile(r"\bV/v\s*[:.]?\s*", re.I)
 
 
@@ -138,7 +144,7 @@ def _letter_subject(info: HeaderInfo, blocks: list[Block]) -> None:
 
 def _place_date(info: HeaderInfo, text: str, block: Block) -> bool:
     """Fill place and date from a place-and-date line; False when the text is not one."""
-    m = PLACE_DATE.match(text)
+    m = PLACE_DATE.match(text) or GARBLED_PLACE_DATE.match(text)
     if not m:
         return False
     info.place = _clean_place(m.group("place"))

@@ -1,0 +1,358 @@
+"""Assignment tables: rows of STT | nhiệm vụ | chủ trì | phối hợp | kết quả | thời hạn.
+
+Tables reach the pipeline in two shapes. Markdown, DOCX and PDF readers give
+``table_cell`` blocks (table, row, col); ``cell_task_rows`` rebuilds their rows,
+finds the role of each column from the header cells and re-joins a task that a
+page break split over two rows. Gazette text copies give the table as plain
+lines (the row number, then the cell texts one after the other, the header
+repeated at each page with the wrapped rest of a cell after it);
+``text_task_rows`` reads those. Both return ``TaskRow`` objects. Pure functions
+over strings and blocks: no NLP.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.lang.actors import head_at, predicate_at, words_of
+from pipeline.lang.fold import fold
+from schemas.document import Block
+
+# column roles from header words (folded); the first rule that matches a header cell wins
+ROLE_RULES: tuple[tuple[str, str], ...] = (
+    ("phoi hop", "support"),
+    ("chu tri", "lead"),
+    ("don vi thuc hien", "lead"),
+    ("co quan thuc hien", "lead"),
+    ("trach nhiem", "lead"),
+    ("hoan thanh", "deadline"),
+    ("thoi han", "deadline"),
+    ("thoi gian", "deadline"),
+    ("tien do", "deadline"),
+    ("ket qua", "result"),
+    ("san pham", "result"),
+    ("cap trinh", "other"),
+    ("nhiem vu", "task"),
+    ("noi dung", "task"),
+    ("giai phap", "task"),
+    ("cong viec", "task"),
+    ("hoat dong", "task"),
+    ("stt", "index"),
+    ("tt", "index"),
+)
+_INDEX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})*|[IVXLC]+|[a-zđ])\s*[.)]?\s*$")
+_ROMAN = re.compile(r"^\s*[IVXLC]+\s*\.?\s*$")
+_ROW_START = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$|^\s*(\d{1,3})\.\s+(\S.*)$")
+_GROUP_START = re.compile(r"^\s*([IVXLC]+)\s*\.?\s*$|^\s*([IVXLC]+)\.\s+(\S.*)$")
+_DASH = re.compile(r"^\s*[-–—•]\s*")
+# a time at the end of a row: the thời hạn column
+DEADLINE_TAIL = re.compile(
+    r"(?:Thường xuyên|Hằng năm|Hàng năm|Đã hoàn thành|Từ\s+(?:ngày|tháng|quý|năm)|Trước\s+(?:ngày|tháng|quý)|"
+    r"Trong\s+(?:tháng|quý|năm)|Quý\s+[IV]+|Tháng\s+\d|Năm\s+\d{4}|\b\d{4}\s*[-–]\s*\d{4}\b|\b(?:19|20)\d\d\b)"
+    r"[^\n]*$")
+# words before a capitalised name that keep it inside the task ("trình Hội đồng nhân dân")
+_BOUND_BEFORE = {"của", "cho", "với", "giữa", "thuộc", "trình", "về", "tại", "và", "các", "đối", "hoặc", "như",
+                 "từ", "theo", "gồm", "qua", "tới", "đến", "trước", "bởi", "giúp", "là", "những"}
+# office holders whose title runs into an organisation name ("Chủ tịch Ủy ban nhân dân")
+_TITLE_WORDS = {"tịch", "trưởng", "đốc", "thư", "chí", "đạo", "đầu"}
+
+
+@dataclass
+class Cell:
+    """One cell of a rebuilt table."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class TaskRow:
+    """One task of an assignment table with the columns that matter for responsibilities."""
+
+    task: str
+    start: int
+    end: int
+    lead: str | None = None
+    support: str | None = None
+    result: str | None = None
+    deadline: str | None = None
+    subtasks: list[str] = field(default_factory=list)
+
+
+def column_role(header: str) -> str | None:
+    """The role of a column from its header text ('Cơ quan chủ trì' → 'lead')."""
+    folded = fold(header)
+    for key, role in ROLE_RULES:
+        if re.search(rf"(?<!\w){key}(?!\w)", folded):
+            return role
+    return None
+
+
+def cell_tables(blocks: list[Block]) -> list[list[list[Cell]]]:
+    """Tables rebuilt from ``table_cell`` blocks: table → rows → cells in column order.
+
+    Several blocks of one cell are joined with a space.
+    """
+    tables: dict[int, dict[int, dict[int, Cell]]] = {}
+    for block in blocks:
+        if block.kind != "table_cell" or block.table is None or block.span is None:
+            continue
+        row = tables.setdefault(block.table, {}).setdefault(block.row or 0, {})
+        col = block.col or 0
+        if col in row:
+            cell = row[col]
+            row[col] = Cell(f"{cell.text} {block.text}".strip(), cell.start, block.span.end)
+        else:
+            row[col] = Cell(block.text.strip(), block.span.start, block.span.end)
+    return [[[cells[c] for c in sorted(cells)] for _, cells in sorted(rows.items())]
+            for _, rows in sorted(tables.items())]
+
+
+def header_roles(row: list[Cell]) -> list[str | None] | None:
+    """Roles of the columns when the row is the header of an assignment table, else None."""
+    roles = [column_role(c.text) for c in row]
+    if "lead" in roles and ("task" in roles or "support" in roles):
+        return roles
+    return None
+
+
+def cell_task_rows(table: list[list[Cell]]) -> list[TaskRow]:
+    """The task rows of a table of cells (empty when the table assigns nothing)."""
+    roles: list[str | None] | None = None
+    out: list[TaskRow] = []
+    for row in table:
+        if not row:
+            continue
+        found = header_roles(row)
+        if found is not None:
+            roles = found  # first header, or a header repeated after a page break
+            continue
+        if roles is None:
+            continue
+        cells = list(row)
+        # the STT cell can be missing (a reader dropped the lone number): shift the columns
+        if roles[0] == "index" and len(cells) < len(roles) and not _INDEX.match(cells[0].text):
+            cells = [Cell("", cells[0].start, cells[0].start)] + cells
+        values: dict[str, Cell] = {}
+        for cell, role in zip(cells, roles):
+            if role and role not in values and cell.text:
+                values[role] = cell
+        index = values.get("index")
+        task = values.get("task")
+        if task is None or _ROMAN.match(index.text if index else "") and "lead" not in values:
+            continue  # a group heading ("I | NHÓM GIẢI PHÁP ...")
+        lead = values.get("lead")
+        if lead is None and out and not index and task.text[:1].islower():
+            prev = out[-1]  # the rest of a task split by a page break
+            prev.task = f"{prev.task} {task.text}"
+            prev.end = max(prev.end, task.end)
+            continue
+        if lead is None:
+            continue
+        out.append(TaskRow(
+            task=task.text, start=task.start, end=max(c.end for c in cells),
+            lead=lead.text,
+            support=values["support"].text if "support" in values else None,
+            result=values["result"].text if "result" in values else None,
+            deadline=values["deadline"].text if "deadline" in values else None,
+        ))
+    return out
+
+
+@dataclass
+class _Line:
+    text: str
+    start: int
+
+
+def _lines(text: str, start: int) -> list[_Line]:
+    out, pos = [], start
+    for raw in text[start:].split("\n"):
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            out.append(_Line(raw.strip(), pos + lead))
+        pos += len(raw) + 1
+    return out
+
+
+def _header_at(lines: list[_Line], i: int) -> int:
+    """Number of lines of a table header starting at line ``i`` (0 when none)."""
+    if fold(lines[i].text) not in ("stt", "tt") and not fold(lines[i].text).startswith(("stt ", "tt ")):
+        return 0
+    seen: set[str] = set()
+    k = i
+    while k < len(lines) and k - i < 14:
+        if k > i and (_ROW_START.match(lines[k].text) or _GROUP_START.match(lines[k].text)):
+            break
+        for chunk in (lines[k].text, ):
+            role = column_role(chunk)
+            if role:
+                seen.add(role)
+            folded = fold(chunk)
+            for key, role2 in ROLE_RULES:
+                if re.search(rf"(?<!\w){key}(?!\w)", folded):
+                    seen.add(role2)
+        k += 1
+        if "lead" in seen and ("support" in seen or "deadline" in seen) and k - i >= 2 and len(lines[k - 1].text) > 40:
+            break
+    if "lead" in seen and "task" in seen:
+        return k - i
+    return 0
+
+
+_HEADER_TAIL = re.compile(r"(?i)(thời gian hoàn thành|thời hạn hoàn thành|hoàn thành|thời hạn|thời gian|tiến độ)")
+
+
+def _split_header_line(text: str, template: str | None) -> tuple[str, str]:
+    """A header line and the wrapped rest of a cell printed after it."""
+    if template and text.startswith(template):
+        return template, text[len(template):].strip()
+    last = None
+    for m in _HEADER_TAIL.finditer(text):
+        last = m
+        break
+    if last is None:
+        return text, ""
+    return text[:last.end()], text[last.end():].strip()
+
+
+def _lead_start(lines: list[str]) -> tuple[int, int] | None:
+    """(line, char) where the chủ trì column begins in the lines of a flattened row."""
+    for j in range(1, len(lines)):
+        words = words_of(lines[j])
+        if words and head_at(words, 0, capital=True):
+            return j, 0
+    joined = " ".join(lines)
+    words = words_of(joined)
+    for i in range(2, len(words)):
+        prev = words[i - 1]
+        if prev.low in _BOUND_BEFORE or prev.low in _TITLE_WORDS or prev.capitalised:
+            continue
+        if head_at(words, i, capital=True):
+            return -1, words[i].start
+    return None
+
+
+def _org_run(text: str) -> int:
+    """Length of the organisation list at the start of ``text`` (the chủ trì cell)."""
+    words = words_of(text)
+    i = head_at(words, 0) or 1
+    while i < len(words):
+        prev = words[i - 1]
+        n = head_at(words, i, capital=True)
+        if n:
+            if prev.raw[-1:] in ",;" or prev.low in ("và", "hoặc") or prev.low in _TITLE_WORDS \
+                    or (prev.capitalised and prev.raw[-1:] not in "."):
+                i += n
+                continue
+            return words[i].start
+        if predicate_at(words, i) and words[i].low in ("trình", "chủ", "phối"):
+            return words[i].start
+        i += 1
+    return len(text)
+
+
+def _split_row(lines: list[str], continuation: str, subtasks: list[str]) -> TaskRow | None:
+    where = _lead_start(lines)
+    if where is None:
+        return None
+    j, char = where
+    if j >= 0:
+        task = " ".join(lines[:j])
+        rest = " ".join(lines[j:])
+    else:
+        joined = " ".join(lines)
+        task, rest = joined[:char], joined[char:]
+    if continuation:
+        # the wrapped rest of the task: its sentences up to one that starts in lower case (another cell)
+        kept = []
+        for k, sentence in enumerate(re.split(r"(?<=[.:])\s+", continuation)):
+            if k > 0 and sentence[:1].islower():
+                break
+            kept.append(sentence)
+        task = f"{task.rstrip()} {' '.join(kept)}"
+    lead_end = _org_run(rest)
+    lead = rest[:lead_end].strip(" ,.;")
+    after = rest[lead_end:].strip()
+    deadline = None
+    m = DEADLINE_TAIL.search(after)
+    if m:
+        deadline = m.group().strip()
+        after = after[:m.start()].strip()
+    support = after[:_org_run(after)].strip(" ,.;") if after and head_at(words_of(after), 0) else None
+    return TaskRow(task=task.strip(), start=0, end=0, lead=lead or None, support=support or None,
+                   deadline=deadline, subtasks=subtasks)
+
+
+def text_task_rows(text: str, *, start: int = 0) -> tuple[list[TaskRow], int | None]:
+    """Task rows of an assignment table printed as plain lines, and where the table begins.
+
+    Returns ``([], None)`` when the text holds no such table after ``start``.
+    """
+    lines = _lines(text, start)
+    begin = None
+    template: str | None = None
+    rows: list[TaskRow] = []
+    current: dict | None = None
+    expected = 1
+    after_group = False
+
+    def close() -> None:
+        nonlocal current
+        if current and current["lines"]:
+            row = _split_row(current["lines"], current["cont"], current["subtasks"])
+            if row is not None:
+                row.start, row.end = current["start"], current["end"]
+                rows.append(row)
+        current = None
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        n = _header_at(lines, i) if (begin is None or fold(line.text) in ("stt", "tt")) else 0
+        if n:
+            if begin is None:
+                begin = line.start
+            header_lines = lines[i + 1:i + n] if n > 1 else [line]
+            last = header_lines[-1].text if header_lines else line.text
+            head, rest = _split_header_line(last, template)
+            if template is None:
+                template = head
+            if rest and current is not None:
+                current["cont"] = f"{current['cont']} {rest}".strip()
+            i += n
+            continue
+        if begin is None:
+            i += 1
+            continue
+        group = _GROUP_START.match(line.text)
+        row = _ROW_START.match(line.text)
+        if group and not row:
+            close()
+            after_group = True
+            i += 1
+            continue
+        if row:
+            number = int(row.group(1) or row.group(2))
+            # row numbers run on, or restart under a group heading; other numbers are page numbers
+            if number == expected or (after_group and number == 1):
+                close()
+                expected, after_group = number + 1, False
+                first = row.group(3)
+                current = {"lines": [first] if first else [], "cont": "", "subtasks": [],
+                           "start": line.start, "end": line.start + len(line.text)}
+                i += 1
+                continue
+        if current is not None:
+            if _DASH.match(line.text) and current["lines"]:
+                current["subtasks"].append(_DASH.sub("", line.text).rstrip(";").strip())
+            elif not current["subtasks"]:
+                current["lines"].append(line.text)
+            current["end"] = line.start + len(line.text)
+        i += 1
+    close()
+    return rows, begin
+
+
+__all__ = ["Cell", "TaskRow", "column_role", "cell_tables", "header_roles", "cell_task_rows", "text_task_rows"]

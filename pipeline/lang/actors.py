@@ -1,0 +1,185 @@
+"""Actors: who is named as doing the work, and where the name ends.
+
+Knowledge lives in ``data/actors.json``: the heading cues that are not part of a
+name ("Đối với", "Đề nghị", "Giao"), the words that begin an organisation or an
+office holder, and the lower-case words that begin the work after a subject
+("Bộ Y tế chủ trì ..."). Everything here works on plain strings, word by word.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+_DATA = json.loads((Path(__file__).with_name("data") / "actors.json").read_text(encoding="utf-8"))
+
+
+def _phrases(key: str) -> list[tuple[str, ...]]:
+    """Entries of a list as word tuples, longest first."""
+    return sorted({tuple(entry.split()) for entry in _DATA[key]}, key=len, reverse=True)
+
+
+HEADING_CUES = _phrases("heading_cues")
+QUANTIFIERS = _phrases("quantifiers")
+HEADS = _phrases("heads")
+HEADS_NEED_NAME = {tuple(entry.split()) for entry in _DATA["heads_need_name"]}
+PREDICATES = _phrases("predicates")
+PURPOSE_SECTIONS = _phrases("purpose_sections")
+OPENERS = _phrases("openers")
+CONDITIONS = _phrases("conditions")
+CLOSINGS = _phrases("closings")
+LIST_BEFORE_COLON = _phrases("list_before_colon")
+
+MAX_ACTOR_WORDS = 40
+# a word before a predicate that makes it a noun ("các tổ chức", "và thực hiện")
+_NOUN_MAKERS = {"các", "những", "và", "của", "với", "cho", "mọi", "tổ", "việc", "công", "về", "hoặc"}
+_WORD = re.compile(r"\S+")
+_EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?…*"
+
+
+class Word:
+    """A word of a text: its offsets and its bare lower-case form."""
+
+    __slots__ = ("start", "end", "raw", "low")
+
+    def __init__(self, match: re.Match) -> None:
+        self.start, self.end, self.raw = match.start(), match.end(), match.group()
+        self.low = self.raw.strip(_EDGE_PUNCT).lower()
+
+    @property
+    def capitalised(self) -> bool:
+        """True when the word's first letter is upper case."""
+        letters = [c for c in self.raw if c.isalpha()]
+        return bool(letters) and letters[0].isupper()
+
+
+def words_of(text: str) -> list[Word]:
+    """The words of a text with their offsets."""
+    return [Word(m) for m in _WORD.finditer(text)]
+
+
+def match_phrase(words: list[Word], i: int, phrases: list[tuple[str, ...]]) -> int:
+    """Length in words of the longest phrase that starts at word ``i`` (0 when none).
+
+    A phrase may not run across punctuation that ends a word inside it, except a
+    comma written in the phrase itself ("sở, ban, ngành").
+    """
+    for phrase in phrases:
+        n = len(phrase)
+        if i + n > len(words):
+            continue
+        ok = True
+        for k in range(n):
+            w = words[i + k]
+            want = phrase[k]
+            if want.endswith(","):
+                if w.raw.lower().rstrip(_EDGE_PUNCT.replace(",", "")) != want and w.low + "," != want:
+                    ok = False
+                    break
+                continue
+            if w.low != want:
+                ok = False
+                break
+            if k < n - 1 and w.raw.rstrip()[-1:] in ",;:.":
+                ok = False
+                break
+        if ok:
+            return n
+    return 0
+
+
+def strip_cue(text: str) -> tuple[str | None, str]:
+    """Split a heading cue off the front: 'Đối với Sở X' → ('Đối với', 'Sở X')."""
+    words = words_of(text)
+    n = match_phrase(words, 0, HEADING_CUES)
+    if n and n < len(words):
+        return text[:words[n - 1].end], text[words[n].start:]
+    return None, text
+
+
+def head_at(words: list[Word], i: int, *, capital: bool = False) -> int:
+    """Words taken by a quantifier and an organisation head at word ``i`` (0 when none).
+
+    With ``capital``, the head itself must be capitalised (or the quantifier before it):
+    inside running text only a capitalised head starts a name.
+    """
+    q = match_phrase(words, i, QUANTIFIERS)
+    if i + q >= len(words):
+        return 0
+    n = match_phrase(words, i + q, HEADS)
+    if not n:
+        return 0
+    if capital and not words[i].capitalised:
+        return 0
+    head = tuple(w.low for w in words[i + q:i + q + n])
+    if head in HEADS_NEED_NAME and not q:
+        nxt = words[i + q + n] if i + q + n < len(words) else None
+        ends = words[i + q + n - 1].raw[-1:] in ",;"
+        if not ends and (nxt is None or not (nxt.capitalised or nxt.low in ("các", "ngành"))):
+            return 0
+    return q + n
+
+
+def starts_with_actor(text: str) -> bool:
+    """True when the text begins with an organisation or an office holder."""
+    return head_at(words_of(text), 0) > 0
+
+
+def predicate_at(words: list[Word], i: int) -> int:
+    """Length of a lower-case predicate that starts at word ``i`` (0 when none)."""
+    w = words[i]
+    if w.capitalised:
+        return 0
+    if i > 0 and words[i - 1].low in _NOUN_MAKERS and words[i - 1].raw[-1:] not in ",;":
+        return 0
+    return match_phrase(words, i, PREDICATES)
+
+
+def split_subject(text: str) -> tuple[str, str] | None:
+    """Split 'Bộ Y tế chủ trì, phối hợp ...' into ('Bộ Y tế', 'chủ trì, phối hợp ...').
+
+    The text must begin with an actor; the actor ends before the first lower-case
+    predicate word. None when the text does not read as 'actor + work'.
+    """
+    words = words_of(text)
+    n = head_at(words, 0)
+    if not n:
+        return None
+    for i in range(n, min(len(words), MAX_ACTOR_WORDS + 1)):
+        if words[i - 1].raw[-1:] in ".;" or (words[i - 1].raw[-1:] == ":"
+                                               and not is_list_colon(text[:words[i - 1].end - 1])):
+            return None
+        if predicate_at(words, i):
+            actor = text[:words[i - 1].end].rstrip(" ,")
+            return actor, text[words[i].start:].strip()
+    return None
+
+
+def is_list_colon(before: str) -> bool:
+    """True when a colon after ``before`` opens a list inside a name ('các tỉnh: Khánh Hòa')."""
+    words = words_of(before)
+    for k in range(1, 4):
+        if len(words) >= k and tuple(w.low for w in words[-k:]) in set(LIST_BEFORE_COLON):
+            return True
+    return False
+
+
+def starts_with(text: str, phrases: list[tuple[str, ...]]) -> bool:
+    """True when the text begins with one of the phrases (whole words, any case)."""
+    return match_phrase(words_of(text), 0, phrases) > 0
+
+
+def contains(text: str, phrases: list[tuple[str, ...]]) -> bool:
+    """True when one of the phrases occurs in the text as whole words."""
+    words = words_of(text)
+    return any(match_phrase(words, i, phrases) for i in range(len(words)))
+
+
+def clean_task(text: str) -> str:
+    """A task as written, without a trailing ':' or ';' and outer spaces."""
+    return text.strip().rstrip(":;").strip()
+
+
+__all__ = ["HEADING_CUES", "PURPOSE_SECTIONS", "OPENERS", "CONDITIONS", "CLOSINGS", "Word", "words_of",
+           "match_phrase", "strip_cue", "head_at", "starts_with_actor", "predicate_at", "split_subject",
+           "is_list_colon", "starts_with", "contains", "clean_task"]

@@ -1,0 +1,207 @@
+"""Units of the cross-check: applicability table, matchers, findings, status, resolver, reports, scoring."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.crosscheck import FuzzMatcher, TfidfMatcher, check
+from pipeline.crosscheck.applicability import applies, issuer_tier, named_places
+from pipeline.crosscheck.evaluate import score_pair
+from pipeline.crosscheck.findings import deadline_findings, target_findings
+from pipeline.crosscheck.items import Unit
+from pipeline.crosscheck.report import to_html, to_markdown, write_report
+from pipeline.crosscheck.resolve import RecordStore, resolve_superiors
+from pipeline.crosscheck.status import Measures, decide
+from schemas.crosscheck import CheckReport
+from schemas.records import DirectiveRecord, Header, Milestone, Reference, Responsibility, Target
+
+PROVINCE = "Ủy ban nhân dân tỉnh Đắk Lắk"
+DISTRICT_UNION = "Liên đoàn Lao động huyện Dương Minh Châu"
+GOVERNMENT = "Thủ tướng Chính phủ"
+
+
+@pytest.mark.parametrize("actor, lower, expected", [
+    (None, PROVINCE, True),                                                   # no actor: every recipient
+    ("Bộ Quốc phòng, Bộ Công an", PROVINCE, False),                           # ministries, not a province
+    ("Các Bộ: Quốc phòng, Tài chính", PROVINCE, False),                       # "Các Bộ:" list
+    ("Bộ Y tế", PROVINCE, False),
+    ("Ban Tuyên giáo Trung ương", PROVINCE, False),                           # central Party body
+    ("Thủ tướng Chính phủ", PROVINCE, False),                                 # the superior issuer itself
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", PROVINCE, True),  # every province
+    ("Ủy ban nhân dân các cấp", PROVINCE, True),
+    ("các địa phương", PROVINCE, True),
+    ("các Bộ, ngành, địa phương", PROVINCE, True),                            # includes localities
+    ("Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai", PROVINCE, True),  # named, among them
+    ("Chủ tịch UBND tỉnh Gia Lai", PROVINCE, False),                          # named, another province
+    ("Bí thư tỉnh ủy và Chủ tịch UBND các tỉnh: Gia Lai, Đắk Lắk và lãnh đạo các Bộ, ngành", PROVINCE, True),
+    ("Bộ Chỉ huy Quân sự tỉnh", PROVINCE, True),                              # a provincial unit, not a ministry
+    ("UBND các xã, phường", PROVINCE, True),                                  # below the province
+    ("Công đoàn cấp trên trực tiếp cơ sở", DISTRICT_UNION, True),             # the district union's level
+    ("Ban Tuyên giáo Liên đoàn Lao động tỉnh", DISTRICT_UNION, False),        # above the district
+    ("các cơ quan, đơn vị", DISTRICT_UNION, True),                            # everyone
+])
+def test_applicability_table(actor, lower, expected):
+    assert applies(actor, lower_issuer=lower, superior_issuer=GOVERNMENT).applies is expected
+
+
+@pytest.mark.parametrize("actor, names", [
+    ("Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai", ["Khánh Hòa", "Đắk Lắk", "Gia Lai"]),
+    ("Ủy ban nhân dân tỉnh Đắk Lắk", ["Đắk Lắk"]),
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", []),
+    ("UBND các xã, phường", []),
+])
+def test_named_places(actor, names):
+    assert named_places(actor) == names
+
+
+@pytest.mark.parametrize("issuer, tier", [
+    (PROVINCE, 1), ("Bộ Y tế", 0), ("Ủy ban nhân dân huyện Dương Minh Châu", 2), ("UBND xã Ea Kao", 3)])
+def test_issuer_tier(issuer, tier):
+    assert issuer_tier(issuer) == tier
+
+
+@pytest.mark.parametrize("matcher", [TfidfMatcher(segment=False), FuzzMatcher()])
+def test_matcher_finds_the_perturbed_sentence(matcher):
+    # the right lower sentence ranks first despite folding, word order and extra words
+    query = "Cung ứng, tiếp tế kịp thời lương thực, thực phẩm cho người dân"
+    candidates = ["Tổ chức bếp ăn cộng đồng tại các điểm sơ tán",
+                  "cung ung kip thoi luong thuc va thuc pham cho nguoi dan vung lu",
+                  "Khen thưởng các tập thể có thành tích"]
+    sims = matcher.similarity([query], candidates)
+    assert sims.shape == (1, 3)
+    assert int(sims[0].argmax()) == 1
+    assert 0.0 <= sims.min() and sims.max() <= 1.0 + 1e-9
+
+
+def test_matcher_empty_sides():
+    assert TfidfMatcher(segment=False).similarity([], ["a"]).shape == (0, 1)
+
+
+def test_target_below_superior_quotes_both_sides():
+    sup = Unit(kind="target", text="100% hộ dân được hỗ trợ", value=100, unit="%", comparator=">=")
+    low = Unit(kind="target", text="80% hộ dân được hỗ trợ", value=80, unit="%")
+    found = target_findings(sup, [(low, 0.8)])
+    assert [f.code for f in found] == ["target_below_superior"]
+    assert "100" in found[0].message and "80" in found[0].message
+    assert target_findings(sup, [(Unit(kind="target", text="100% hộ", value=100, unit="%"), 0.8)]) == []
+
+
+def test_deadline_after_superior_and_report_code():
+    sup = Unit(kind="task", text="báo cáo kết quả trước ngày 30/6/2025", deadline="2025-06-30")
+    low = Unit(kind="task", text="báo cáo kết quả trước ngày 15/7/2025", deadline="2025-07-15")
+    assert [f.code for f in deadline_findings(sup, [(low, 0.7)])] == ["report_deadline_after_superior"]
+    early = Unit(kind="task", text="báo cáo trước ngày 20/6/2025", deadline="2025-06-20")
+    assert deadline_findings(sup, [(early, 0.7)]) == []
+
+
+@pytest.mark.parametrize("measures, conflict, status", [
+    (Measures(0.4, 0.4, 0.7, 0.9, [], False, False), False, "covered"),
+    (Measures(0.4, 0.4, 0.7, 0.9, [], True, False), False, "partial"),      # number demanded, none given
+    (Measures(0.4, 0.4, 0.7, 0.9, [0.8, 0.1], False, False), False, "partial"),  # one demand not taken up
+    (Measures(0.3, 0.3, 0.3, 0.6, [], False, False), False, "partial"),
+    (Measures(0.3, 0.3, 0.3, 0.2, [], False, False), False, "missing"),     # topic absent from the plan
+    (Measures(0.1, 0.1, 0.1, 0.4, [], False, False), False, "missing"),     # nothing close, thin topic
+    (Measures(0.4, 0.4, 0.7, 0.9, [], False, False), True, "conflict"),
+])
+def test_decide(measures, conflict, status):
+    assert decide(measures, conflict=conflict)[0] == status
+
+
+def _pair():
+    superior = DirectiveRecord(
+        header=Header(doc_type="Chỉ thị", number="12/CT-TTg", issuer=GOVERNMENT, date="2025-03-01"),
+        responsibilities=[
+            Responsibility(actor="Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+                           tasks=["Rà soát, thống kê đầy đủ số hộ nghèo có nhà ở hư hỏng nặng, hoàn thành "
+                                  "trước ngày 30/6/2025.",
+                                  "Tổ chức tiêm chủng vắc xin phòng bệnh dại cho đàn chó nuôi trong khu dân cư."]),
+            Responsibility(actor="Bộ Tài chính", tasks=["Bố trí kinh phí hỗ trợ các địa phương."]),
+        ],
+        targets=[Target(text="Phấn đấu 100% hộ nghèo được hỗ trợ nhà ở", value=100, unit="%", comparator=">=")],
+    )
+    lower = DirectiveRecord(
+        header=Header(doc_type="Kế hoạch", number="45/KH-UBND", issuer="Ủy ban nhân dân tỉnh Lai Châu",
+                      date="2025-03-10"),
+        references=[Reference(doc_type="Chỉ thị", number="12/CT-TTg", date="2025-03-01", relation="implements")],
+        responsibilities=[Responsibility(actor="Sở Xây dựng", tasks=[
+            "Rà soát, thống kê đầy đủ số hộ nghèo có nhà ở hư hỏng nặng, hoàn thành trước ngày 31/7/2025."])],
+        targets=[Target(text="Phấn đấu 80% hộ nghèo được hỗ trợ nhà ở", value=80, unit="%", comparator=">=")],
+        milestones=[Milestone(text="Năm 2025", kind="period", activities=["Hỗ trợ xây mới nhà ở cho hộ nghèo"])],
+    )
+    return lower, superior
+
+
+def test_check_on_a_synthetic_pair():
+    lower, superior = _pair()
+    report = check(lower, superior, segment=False)
+    def by_text(head):
+        return next(i for i in report.items if i.superior.text.startswith(head))
+
+    assert report.link.relation == "implements"
+    assert by_text("Bố trí kinh phí hỗ tr").status == "not_applicable"
+    late = by_text("Rà soát, thống kê đầ")
+    assert late.status == "conflict" and late.findings[0].code == "deadline_after_superior"
+    assert late.matches and late.matches[0].text.startswith("Rà soát")
+    assert by_text("Phấn đấu 100% hộ ngh").status == "conflict"
+    assert by_text("Phấn đấu 100% hộ ngh").findings[0].code == "target_below_superior"
+    assert by_text("Tổ chức tiêm chủng v").status == "missing"
+    assert by_text("Tổ chức tiêm chủng v").matches == []
+    s = report.summary
+    assert (s.conflict, s.missing, s.not_applicable) == (2, 1, 1)
+    assert s.coverage == 0.0
+
+
+def test_every_taken_up_item_quotes_evidence():
+    lower, superior = _pair()
+    for item in check(lower, superior, segment=False).items:
+        if item.status in ("covered", "partial", "conflict"):
+            assert item.matches and all(m.text for m in item.matches)
+
+
+def test_resolver_names_unresolved_citations(tmp_path):
+    lower, superior = _pair()
+    lower.references.append(Reference(doc_type="Quyết định", number="99/QĐ-TTg", relation="based_on"))
+    (tmp_path / "sup.json").write_text(json.dumps(superior.contract()), encoding="utf-8")
+    store = RecordStore.load(tmp_path)
+    found = resolve_superiors(lower, store)
+    assert [r.record is not None for r in found] == [True, False]
+    assert "99/QĐ-TTg" in found[1].message
+    assert store("12/CT-TTg", "2024-01-01") is None  # same number, another date: another document
+
+
+def test_reports_in_three_formats(tmp_path):
+    lower, superior = _pair()
+    report = check(lower, superior, segment=False)
+    md = to_markdown(report)
+    assert md.index("## Summary") < md.index("## Items to act on")
+    assert "target_below_superior" in md
+    assert "data:image/png;base64," in to_html(report)
+    for suffix in (".md", ".html", ".docx"):
+        out = write_report(report, tmp_path / f"r{suffix}")
+        assert out.stat().st_size > 0
+    assert (tmp_path / "r_coverage.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_report_contract_shape():
+    data = check(*_pair(), segment=False).contract()
+    assert set(data) >= {"lower", "superior", "link", "items", "summary"}
+    assert set(data["summary"]) >= {"covered", "partial", "conflict", "missing", "not_applicable", "coverage"}
+    item = data["items"][0]
+    assert set(item) >= {"kind", "superior", "status", "matches", "findings"}
+    assert set(item["superior"]) >= {"text", "actor", "deadline", "value", "unit"}
+    CheckReport.model_validate(data)
+
+
+def test_score_pair_counts_like_the_spec():
+    gold = {"items": [{"superior": {"text": "a b c d"}, "status": "missing"},
+                      {"superior": {"text": "e f g h"}, "status": "covered"},
+                      {"superior": {"text": "x y z w"}, "status": "partial", "optional": True}]}
+    pred = {"items": [{"superior": {"text": "a b c d"}, "status": "missing"},
+                      {"superior": {"text": "e f g h"}, "status": "partial"},
+                      {"superior": {"text": "x y z w"}, "status": "missing"}],
+            "summary": {"coverage": 0.25}}
+    result = score_pair(gold, pred)
+    assert result["status_accuracy"] == 0.5
+    assert result["missing"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}  # the optional one does not count
+    assert result["coverage_gold"] == 0.5 and result["coverage_error"] == 0.25

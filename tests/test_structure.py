@@ -1,0 +1,115 @@
+"""Structure stage: header block, outline and footer, on strings written like real documents."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.readers import read_string
+from pipeline.structure import apply_structure
+
+
+def structure(text: str):
+    return apply_structure(read_string(text))
+
+
+HEADER_CASES = [
+    # state-style plan with place-date before the number (union plan)
+    ("Huyện Dương Xuân, ngày 24 tháng 6 năm 2021\n\nSố: 106/KH-LĐLĐ\n\nKẾ HOẠCH\nThực hiện chủ đề năm 2021\n\n"
+     "Thực hiện Kế hoạch số 12/KH-LĐLĐ ngày 2/6/2021 của Ban Thường vụ, Ban Thường vụ xây dựng kế hoạch như sau:\n",
+     {"doc_type": "Kế hoạch", "number": "106/KH-LĐLĐ", "date": "2021-06-24", "place": "Dương Xuân",
+      "title": "Thực hiện chủ đề năm 2021"}),
+    # gazette-style decision: issuer, motto, number and place-date on one line, type, title over two lines
+    ("THỦ TƯỚNG CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+     "Số: 77/QĐ-TTg\nHà Nội, ngày 04 tháng 6 năm 2026\nQUYẾT ĐỊNH\nPhê duyệt Đề án hỗ trợ doanh nghiệp\n"
+     "công nghệ số\nTHỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;\n",
+     {"doc_type": "Quyết định", "number": "77/QĐ-TTg", "date": "2026-06-04", "place": "Hà Nội",
+      "title": "Phê duyệt Đề án hỗ trợ doanh nghiệp công nghệ số"}),
+    # words on the type line after the type name start the title
+    ("Số: 07 /KH-CDN\n\nHà Nội, ngày 13 tháng 8 năm 2018\n\nKẾ HOẠCH TRIỂN KHAI\n\nNghị quyết Đại hội lần thứ XV\n\n"
+     "Thực hiện Nghị quyết Đại hội XV, Ban Thường vụ xây dựng Kế hoạch. Cụ thể như sau:\n",
+     {"doc_type": "Kế hoạch", "number": "07/KH-CDN", "title": "Triển khai Nghị quyết Đại hội lần thứ XV"}),
+    # "hành động" belongs to the type; Party-style number
+    ("TỈNH ỦY CAO SƠN\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-KH/TU\nCao Sơn, ngày 4 tháng 10 năm 2019\n"
+     "KẾ HOẠCH HÀNH ĐỘNG\nThực hiện Kết luận số 51-KL/TW ngày 30/5/2019 của Ban Bí thư\n\nI. MỤC ĐÍCH\n",
+     {"doc_type": "Kế hoạch", "number": "12-KH/TU", "date": "2019-10-04",
+      "title": "Thực hiện Kết luận số 51-KL/TW ngày 30/5/2019 của Ban Bí thư"}),
+    # an ordinal after the type name is left out; the attached-to line is not the title
+    ("CÔNG ĐOÀN NGÀNH Y TẾ\n\nChương trình 2\n\nNÂNG CAO NĂNG LỰC CÁN BỘ\n\n"
+     "(Ban hành kèm theo Quyết định số: 48/QĐ-CĐN ngày 12 tháng 9 năm 2024)\n\nThực hiện Nghị quyết Đại hội ...\n",
+     {"doc_type": "Chương trình", "number": None, "date": None, "title": "NÂNG CAO NĂNG LỰC CÁN BỘ"}),
+    # an official letter: no type line, the V/v line is the subject
+    ("BỘ XÂY DỰNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 2400/BXD-QLN\nV/v: Hỗ trợ nhà ở\n"
+     "Hà Nội, ngày 15 tháng 11 năm 2013\nKính gửi: Ủy ban nhân dân các tỉnh\n",
+     {"doc_type": "Công văn", "number": "2400/BXD-QLN", "title": "Hỗ trợ nhà ở"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", HEADER_CASES)
+def test_header(text, expected):
+    header = structure(text).header
+    for field, value in expected.items():
+        assert getattr(header, field) == value, field
+
+
+def test_handwritten_number_is_uncertain():
+    # a scan whose number was written by hand: OCR leaves only the symbol
+    header = structure("CHÍNH PHỦ\nSố: /NQ-CP\nHà Nội, ngày tháng 4 năm 2026\nNGHỊ QUYẾT\nVề việc chuyển giao\n").header
+    assert header.number == "…/NQ-CP" and header.number_uncertain
+    assert header.date is None and header.date_uncertain and header.date_year == 2026
+
+
+OUTLINE_TEXT = """KẾ HOẠCH
+Thực hiện chủ đề
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+- Nâng cao nhận thức.
+2. Yêu cầu
+II. NỘI DUNG
+1. Tuyên truyền
+a) Tổ chức hội nghị.
+b) Phát hành tài liệu.
+1.1. Việc thứ nhất
+III. TỔ CHỨC THỰC HIỆN
+1. Công đoàn cơ sở
+- Xây dựng kế hoạch.
++ Báo cáo kết quả.
+"""
+
+
+def test_outline_paths_and_nesting():
+    doc = structure(OUTLINE_TEXT)
+    paths = [(n.path, n.style) for n in doc.outline]
+    assert ("I", "roman") in paths and ("I.1", "arabic") in paths and ("II.1.a", "letter") in paths
+    assert ("III.1", "arabic") in paths
+    node = next(n for n in doc.outline if n.path == "III.1")
+    assert node.title == "Công đoàn cơ sở"
+    dash = next(n for n in doc.outline if n.title.startswith("Xây dựng"))
+    assert doc.outline[dash.parent].path == "III.1"
+    plus = next(n for n in doc.outline if n.style == "plus")
+    assert doc.outline[plus.parent].style == "dash"
+    assert doc.section_at(dash.span.start) == "III.1"
+
+
+FOOTER_CASES = [
+    # authority, position and name on separate lines after Nơi nhận
+    ("KẾ HOẠCH\nX\n\nI. NỘI DUNG\nLàm việc.\n\nNơi nhận:\n- Thường trực LĐLĐ tỉnh;\n- Lưu: VP.\n\n"
+     "TM. BAN THƯỜNG VỤ\nCHỦ TỊCH\n\nNguyễn Văn An\n",
+     ("TM. BAN THƯỜNG VỤ", "Chủ tịch", "Nguyễn Văn An", ["Thường trực LĐLĐ tỉnh", "Lưu: VP"])),
+    # deputy signing for the head: KT. line, then the position
+    ("KẾ HOẠCH\nX\n\nI. NỘI DUNG\nLàm việc.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Thị Bình\n",
+     ("KT. CHỦ TỊCH", "Phó chủ tịch", "Trần Thị Bình", [])),
+    # a bracket left by the export before the name
+    ("KẾ HOẠCH\nX\n\nI. NỘI DUNG\nLàm việc.\n\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n[\nLê Văn Cường\n",
+     ("KT. THỦ TƯỚNG", "Phó thủ tướng", "Lê Văn Cường", [])),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOOTER_CASES)
+def test_footer(text, expected):
+    footer = structure(text).footer
+    assert (footer.authority, footer.position, footer.signer, footer.recipients) == expected
+
+
+def test_recipient_item_is_not_a_signer():
+    footer = structure("KẾ HOẠCH\nX\n\nI. NỘI DUNG\nLàm.\n\nNơi nhận:\n- Ban Tuyên giáo;\n- Trang Website;\n").footer
+    assert footer.signer is None and footer.recipients == ["Ban Tuyên giáo", "Trang Website"]
