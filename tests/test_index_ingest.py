@@ -10,10 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
-from pipeline.index import ingest, search
-from pipeline.index import batch
+from pipeline.index import batch, ingest, search
 from pipeline.index.batch import Extracted, collect_files, extract_with_text
 from schemas.records import DirectiveRecord, Header
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +46,9 @@ _ROW_START = re.compile(r"^\s*\d{1,3}\.(?:\s|$)")
 _SECTION_LINE = re.compile(r"^\s*(?:[IVX]+\.|PHỤ LỤC|Nơi nhận)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;.](?=\s|$)|\n")
 _WORD = re.compile(r"\w+")
+# the cue left before a time cut out of an activity ("phấn đấu đến" → "phấn đấu")
+_CUE_TAIL = re.compile(r"(?<!\w)(?:chậm\s+nhất(?:\s+là)?|trước|trong(?:\s+các)?|đến(?:\s+hết)?|tới|vào)\s*$",
+                       re.IGNORECASE)
 
 
 @dataclass
@@ -120,7 +124,8 @@ def _extract_document(document: Document) -> list[Milestone]:
     used: set[int] = set()  # starts of time expressions already turned into a milestone
     found += _from_cell_tables(document, times, used)
     found += _from_line_tables(text, lines, times, used)
-    found += _from_lines(text, lines, times, used)
+    cells = {b.span.start for b in document.blocks if b.kind == "table_cell" and b.span is not None}
+    found += _from_lines(text, lines, times, used, cells)
     found += _recurring(text, lines)
     out = []
     seen = set()
@@ -192,7 +197,8 @@ def _clause(text: str, start: int, end: int, line: _Line) -> tuple[int, int]:
 
 # ------------------------------------------------------------------------------ headings and steps
 
-def _from_lines(text: str, lines: list[_Line], times: list[TimeExpr], used: set[int]) -> list[_Found]:
+def _from_lines(text: str, lines: list[_Line], times: list[TimeExpr], used: set[int],
+                cells: set[int]) -> list[_Found]:
     cues = _cues()
     by_line: dict[int, list[TimeExpr]] = {}
     for t in times:
@@ -204,6 +210,8 @@ def _from_lines(text: str, lines: list[_Line], times: list[TimeExpr], used: set[
         if cues["skip_line"].match(line.text):
             continue
         lead = _leading(text, line, by_line.get(i, []), used)
+        if lead is not None and line.start in cells and not text[lead[0].end:line.end].strip(" :"):
+            lead = None  # a lone time in a table cell is a column value (read by the table pass), not a heading
         if lead is not None:
             heads[i] = lead
         elif cues["phase_word"].match(line.text) and _heading_like(line.text):
@@ -247,8 +255,7 @@ def _leading(text: str, line: _Line, line_times: list[TimeExpr], used: set[int])
             return None
         if t.kind == "phase":
             kind = "phase"
-        elif re.search(r"(?:đến|tới|trước|chậm\s+nhất)\s*$", gap, re.IGNORECASE) or \
-                re.search(r"(?:đến|tới)\s*$", gap + "", re.IGNORECASE):
+        elif re.search(r"(?:đến|tới|trước|chậm\s+nhất)\s*$", gap, re.IGNORECASE):
             kind = "deadline"
         elif re.match(r"^\s*(?:giai\s+đoạn)", gap, re.IGNORECASE):
             kind = "phase"
@@ -285,13 +292,13 @@ def _heading_item(text: str, lines: list[_Line], i: int, heads: dict) -> _Found:
 def _block(lines: list[_Line], i: int, heads: dict) -> list[str]:
     """The lines under heading ``i``: its top-level bullets (children of a short lead-in instead)."""
     rank = lines[i].rank if lines[i].marked else _PLAIN_HEADING
+    head_starts = {lines[k].start for k in heads}
     block: list[_Line] = []
-    for line in lines[i + 1:]:
+    for k in range(i + 1, len(lines)):
+        line = lines[k]
         if line.rank <= rank or line.rank <= 5 and rank > 5 or _SECTION_LINE.match(line.text) and line.rank <= 2:
             break
-        if any(k == lines.index(line) for k in ()):  # pragma: no cover - placeholder never true
-            break
-        if _is_head(line, lines, heads):
+        if line.start in head_starts:
             break
         block.append(line)
     if not block:
@@ -313,14 +320,6 @@ def _block(lines: list[_Line], i: int, heads: dict) -> list[str]:
         else:
             acts.append(_clean(line.text))
     return acts
-
-
-def _is_head(line: _Line, lines: list[_Line], heads: dict) -> bool:
-    # heads is keyed by index; look the line up by identity (blocks are short, lines few)
-    for k in heads:
-        if lines[k] is line:
-            return True
-    return False
 
 
 # ------------------------------------------------------------------------------ inline cues
@@ -357,8 +356,8 @@ def _inline(text: str, line: _Line, t: TimeExpr, line_times: list[TimeExpr]) -> 
     if kind is None:
         return None
     clause = text[c_start:c_end]
-    activity = _clean(text[c_start:t.start] + " " + text[t.end:c_end])
-    activity = re.sub(r"\s*(?:\(\s*\)|(?:trước|trong|đến|tới|vào|chậm nhất)\s*$)", "", activity, flags=re.IGNORECASE)
+    head = _CUE_TAIL.sub("", text[c_start:t.start].rstrip(" ("))
+    activity = _clean(head + " " + text[t.end:c_end].lstrip(" )"))
     return _Found(c_start, c_end, _clean(clause), kind, first, last, t.precision, [_clean(activity)])
 
 
@@ -509,13 +508,14 @@ def _from_line_tables(text: str, lines: list[_Line], times: list[TimeExpr], used
         elif rows and not header_words.match(line.text):
             rows[-1].append(line)
     out: list[_Found] = []
+    starts = [t.start for t in times]
     for row in rows:
         if not row:
             continue
         r_start, r_end = row[0].start, row[-1].end
         best = None
-        for t in times:
-            if not (r_start <= t.start < r_end) or t.first is None:
+        for t in times[bisect_left(starts, r_start):bisect_left(starts, r_end)]:
+            if t.first is None:
                 continue
             line_end = text.find("\n", t.end)
             tail = text[t.end:line_end if line_end >= 0 else len(text)]

@@ -165,7 +165,7 @@ def _read_issuer(text: str, pos: int) -> tuple[str | None, int]:
     if not words or not (words[0][2][:1].isupper()):
         return None, pos
     taken: list[tuple[int, int, str]] = []
-    for i, (s, e, w) in enumerate(words):
+    for i, (s, _e, w) in enumerate(words):
         if w[:1] in "([“\"'":
             break
         rest = _lower(" ".join(x[2] for x in words[i:i + 3]))
@@ -402,6 +402,9 @@ def _named(text: str, start: int, end: int) -> list[_Mention]:
         out.append(mention)
     for m in _CONGRESS.finditer(text, start, end):
         name_end, words = _name_words(text, m.end(), limit=16)
+        cut = re.search(r"\s(?:nhiệm kỳ|khóa|khoá|lần thứ)(?:\s|$)", text[m.end() - 1:name_end])
+        if cut:
+            name_end = m.end() - 1 + cut.start()
         # "lần thứ XV", "nhiệm kỳ 2023 – 2028" belong to the name
         tail = re.match(r"\s*(?:lần thứ\s+\w+|khóa\s+\w+|nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4})", text[name_end:name_end + 40])
         while tail:

@@ -196,11 +196,6 @@ def _partners(task: str) -> list[str]:
 def _sentence_assignment(text: str, *, cue_only: bool = False) -> tuple[str, str] | None:
     """(actor, work) of a sentence that gives a named unit named work, else None."""
     first = _SENTENCE_END.split(text, maxsplit=1)[0]
-    if not cue_only:
-        cue, rest = actors.strip_cue(text)
-        found = actors.split_subject(rest)
-        if found:
-            return found
     words = actors.words_of(first)
     for i, w in enumerate(words):
         if w.capitalised or i + 1 >= len(words):
@@ -211,6 +206,11 @@ def _sentence_assignment(text: str, *, cue_only: bool = False) -> tuple[str, str
         if actors.contains(first[:w.start], actors.CONDITIONS):
             return None
         found = actors.split_subject(text[words[i + n].start:])
+        if found:
+            return found  # "A giao cho B + work": B does the work
+    if not cue_only:
+        _, rest = actors.strip_cue(text)
+        found = actors.split_subject(rest)
         if found:
             return found
     if cue_only or not actors.starts_with(text, actors.OPENERS):
@@ -292,19 +292,35 @@ def _from_rows(rows: list[TaskRow], document: Document) -> list[Responsibility]:
     return out
 
 
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the given spans blanked out (same length, so offsets still hold)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
 def extract(doc: Doc) -> list[Responsibility]:
     """The responsibilities of the analysed document, in document order."""
     document: Document = doc._.document
     text = document.text
     start = document.header.body_start if document.header else 0
-    end = document.footer.span.start if document.footer and document.footer.span else len(text)
-    if end <= start:
-        end = len(text)
+    end = len(text)
     skip = [(b.span.start, b.span.end) for b in document.blocks if b.kind == "table_cell" and b.span]
+    if document.footer and document.footer.span:
+        # only the signature block and recipients are skipped: a decision's plan can follow them
+        f_start, f_end = document.footer.span.start, document.footer.span.end
+        # a footer that runs over headings (the plan attached after a decision's signature) stops at them
+        f_end = min([n.span.start for n in document.outline if f_start < n.span.start < f_end] + [f_end])
+        skip.append((f_start, f_end))
     out: list[Responsibility] = []
     for table in cell_tables(document.blocks):
         out.extend(_from_rows(cell_task_rows(table), document))
-    rows, table_begin = text_task_rows(text, start=start)
+    # tables printed as plain lines (gazette copies): read outside the cells already read as tables
+    masked = _mask(text, [(b.span.start, b.span.end) for b in document.blocks if b.kind == "table_cell" and b.span])
+    rows, table_begin = text_task_rows(masked, start=start)
     if table_begin is not None:
         out.extend(_from_rows(rows, document))
         skip.append((table_begin, len(text)))

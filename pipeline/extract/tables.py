@@ -135,7 +135,7 @@ def cell_task_rows(table: list[list[Cell]]) -> list[TaskRow]:
         if roles[0] == "index" and len(cells) < len(roles) and not _INDEX.match(cells[0].text):
             cells = [Cell("", cells[0].start, cells[0].start)] + cells
         values: dict[str, Cell] = {}
-        for cell, role in zip(cells, roles):
+        for cell, role in zip(cells, roles, strict=False):
             if role and role not in values and cell.text:
                 values[role] = cell
         index = values.get("index")

@@ -20,15 +20,13 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc
 
-from pipeline.lang.fold import fold
-from pipeline.lang.quantities import Quantity, find_numbers, normalise_rate, parse_number
+from pipeline.lang.quantities import Quantity, find_numbers, normalise_rate
 from schemas.document import Block, Document, Span
 from schemas.records import Target
 
@@ -36,8 +34,22 @@ _DATA = Path(__file__).resolve().parents[1] / "lang" / "data" / "targets.json"
 _YEAR_CUE = re.compile(r"(?:đến|tới|vào|trong|đến hết|tới hết)\s+năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s+[\"“(\-–*]*[^\W_a-zà-ỹđ])|[.!?…]+\s*$")
-_SEPARATOR = re.compile(r"[,;]")
 _LEAD_MARK = re.compile(r"^[\s\-–+•*>·]+|^\(?[a-zđ0-9]{1,3}[.)]\s+", re.IGNORECASE)
+_NON_WORD = re.compile(r"[^\w%]+")
+
+
+def fold(text: str | None) -> str:
+    """Lower case, punctuation to spaces, single spaces; marks are kept ('có' is not 'cơ').
+
+    Cue words are compared with their marks: folding them away would make "có" (has)
+    stop a subject at "cơ sở", and "số" drop "sở".
+    """
+    if not text:
+        return ""
+    return " ".join(_NON_WORD.sub(" ", str(text).lower()).split())
+
+
+_PERCENT_HEADING = re.compile(r"\(%\)\s*(?:[≥≤<>]=?|=)?\s*$")
 _PER = {"năm": "hằng năm", "quý": "hằng quý", "tháng": "hằng tháng", "tuần": "hằng tuần", "ngày": "hằng ngày"}
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|\d+(?:[.,/]\d+)*|%", re.UNICODE)
 
@@ -59,6 +71,8 @@ class _Cues:
     money_after: tuple[str, ...]
     section_words: tuple[str, ...]
     commit_verbs: tuple[str, ...]
+    result_before: tuple[str, ...]
+    result_after: tuple[str, ...]
     change_verbs: tuple[str, ...]
     compounds: tuple[str, ...]
     singles: frozenset[str]
@@ -94,6 +108,8 @@ def _cues() -> _Cues:
         money_after=_longest_first(data["money_after_percent"]),
         section_words=_longest_first(data["target_section_words"]),
         commit_verbs=_longest_first(data["commit_verbs"]),
+        result_before=_longest_first(data["result_before"]),
+        result_after=_longest_first(data["result_after"]),
         change_verbs=_longest_first(data["change_verbs"]),
         compounds=tuple(sorted(set(data["compound_units"]), key=lambda w: -len(w.split()))),
         singles=frozenset(w.lower() for w in data["single_units"]),
@@ -146,6 +162,7 @@ class _Value:
     unit_end: int  # offset after the counted noun (or the '%' / rate)
     comparator: str
     frequency: str | None = None
+    cut: int | None = None  # the clause ends here (a value that closes a flattened table row)
 
 
 def _body_lines(document: Document):
@@ -175,7 +192,7 @@ def _sentences(text: str, start: int, end: int):
 
 
 def _line_targets(document: Document, start: int, end: int, cues: _Cues, *,
-                  sections: list[tuple[int, int, int | None]], tokens: dict[int, str]) -> list[Target]:
+                  sections: list[tuple[int, int, int | None, str]], tokens: dict[int, str]) -> list[Target]:
     text = document.text
     out = []
     in_section, section_year = _section_context(sections, start)
@@ -208,7 +225,7 @@ def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
     found = find_numbers(sentence)
     values: list[_Value] = []
     for q in found:
-        q = Quantity(q.start + s_start, q.end + s_start, q.value, q.value_max, q.kind, q.unit, q.raw, q.word)
+        q = replace(q, start=q.start + s_start, end=q.end + s_start)
         before = _words_before(text, q.start, s_start, 4)
         clause_from = _clause_start(text, s_start, q.start)
         comparator, explicit, comparator_is_near = _comparator(text, clause_from, q, cues)
@@ -217,6 +234,10 @@ def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
         if _is_reference(text, s_start, q, before, cues):
             continue
         if q.kind == "percent":
+            after = " ".join(fold(text[q.end:min(s_end, q.end + 40)]).split()[:4])
+            if any(after == w or after.startswith(w + " ") for w in cues.result_after) or _has_word(
+                    text, clause_from, q.start, cues.result_before):
+                continue  # "ước đạt 8% so cùng kỳ", "đạt 100% kế hoạch": a reported result
             if _money_after(text, q.end, s_end, cues) and not _has_word(text, clause_from, q.start,
                                                                            cues.change_verbs):
                 continue  # "hỗ trợ 50% kinh phí": a share of a cost
@@ -228,6 +249,9 @@ def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
                 values[-1].frequency = _frequency_phrase(text, clause_from, q)
                 continue  # the frequency of the value before it
             values.append(_Value(q, q.unit or "", q.end, comparator))
+        elif _PERCENT_HEADING.search(text, clause_from, q.start):
+            # a flattened table row: "Tỉ lệ đô thị hóa (%) > 50 Bộ Xây dựng ..."
+            values.append(_Value(q, "%", q.end, comparator, cut=q.end))
         else:
             unit, unit_end = _count_unit(text, q.end, s_end, cues, tokens)
             if not unit:
@@ -312,7 +336,7 @@ def _word_numeral_ok(text: str, clause_from: int, q: Quantity, s_end: int, cues:
     """'ít nhất một hoạt động': a word numeral right after a comparator word, before a known unit."""
     near = _words_before(text, q.start, clause_from, 3)
     words = list(cues.far) + list(cues.near)
-    if not any(_ends_with(near, w) or _ends_with(near, "co " + w) for w in words):
+    if not any(_ends_with(near, w) or _ends_with(near, "có " + w) for w in words):
         return False
     rest = text[q.end:min(s_end, q.end + 40)].lower().lstrip()
     if any(rest.startswith(c) and not rest[len(c):len(c) + 1].isalpha() for c in cues.compounds):
@@ -329,8 +353,8 @@ def _comparator(text: str, clause_from: int, q: Quantity, cues: _Cues) -> tuple[
         if sym.endswith(s):
             return comp, True, False
     for word, comp in sorted(cues.near.items(), key=lambda kv: -len(kv[0])):
-        if _ends_with(near, word) or _ends_with(near, "dat " + word):
-            if word == "tu" and q.value_max is not None:
+        if _ends_with(near, word) or _ends_with(near, "đạt " + word):
+            if word == "từ" and q.value_max is not None:
                 break  # "từ 5 đến 7" is a range
             return comp, True, True
     clause = fold(text[clause_from:q.start])
@@ -396,7 +420,9 @@ def _records(document: Document, s_start: int, s_end: int, values: list[_Value],
             g_start = _clause_start(text, s_start, first.start)
         else:
             g_start = _last_separator(text, groups[gi - 1][-1].q.end, first.start) + 1
-        if gi + 1 < len(groups):
+        if group[-1].cut is not None:
+            g_end = group[-1].cut
+        elif gi + 1 < len(groups):
             g_end = _last_separator(text, group[-1].q.end, groups[gi + 1][0].q.start)
         else:
             g_end = s_end
@@ -464,8 +490,10 @@ def _subject(text: str, v: _Value, s_start: int, c_end: int, cues: _Cues) -> str
     """The counted noun phrase of a value, without 'số'."""
     if v.q.kind == "rate":
         return None
-    start = v.q.end if v.q.kind == "percent" else v.q.end
-    after = text[start:c_end]
+    if v.cut is not None:  # "Tỉ lệ đô thị hóa (%) > 50": the indicator before "(%)"
+        head = text[_clause_start(text, s_start, v.q.start):v.q.start]
+        return head[:head.rfind("(%)")].strip(" ,;:") or None
+    after = text[v.q.end:c_end]
     words = []
     for m in _WORD.finditer(after):
         gap = after[words[-1][1]:m.start()] if words else after[:m.start()]
@@ -477,7 +505,7 @@ def _subject(text: str, v: _Value, s_start: int, c_end: int, cues: _Cues) -> str
     phrase = _cut_at_stop([w for w, _ in words], cues)
     if v.q.kind == "percent" and not phrase:
         return _lead_subject(text, v, s_start, cues)
-    if v.q.kind == "percent" and phrase and fold(phrase.split()[0]) in ("dan", "grdp", "gdp", "tong"):
+    if v.q.kind == "percent" and phrase and fold(phrase.split()[0]) in ("dân", "grdp", "gdp", "tổng"):
         return _lead_subject(text, v, s_start, cues) or phrase
     return phrase or None
 
@@ -636,9 +664,8 @@ def _table_targets(document: Document, cells: list[Block], cues: _Cues) -> tuple
             col_year = _YEAR.search(header[c].text) if c in header else None
             year = int(col_year.group(1)) if col_year else year_ctx
             for value, value_max, comp, unit in _cell_values(cell.text, unit_text, cues):
-                subject = _cut_at_stop(name.text.split(), cues) or name.text
-                label = fold(subject.split()[0]) if subject else ""
-                if label in cues.subject_drop:
+                subject = " ".join(name.text.split())
+                if subject and fold(subject.split()[0]) in cues.subject_drop:
                     subject = " ".join(subject.split()[1:])
                 out.append(Target(
                     text=f"{name.text.strip()}: {cell.text.strip()}", value=value, value_max=value_max,

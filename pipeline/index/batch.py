@@ -29,6 +29,7 @@ from pathlib import Path
 
 from pipeline.errors import ReadError, one_line
 from pipeline.index.store import connect, known_hashes, write_document, write_failure
+from pipeline.index.text import index_text
 from pipeline.readers import MAX_BYTES, SUPPORTED
 from schemas.records import DirectiveRecord, ErrorRecord
 
@@ -45,6 +46,7 @@ class Extracted:
 
     record: DirectiveRecord
     text: str
+    folded: str | None = None  # index_text(text), computed in the worker to spare the writer
 
 
 Work = Callable[[str, bool], "Extracted | ErrorRecord"]
@@ -94,7 +96,7 @@ def extract_with_text(path: str, segment: bool) -> Extracted | ErrorRecord:
     except Exception as exc:  # noqa: BLE001 - a batch must go on; the cause is kept in the record
         return ErrorRecord(path=path, error=one_line(path, ReadError("internal", detail=f"{type(exc).__name__}: {exc}")),
                            code="internal")
-    return Extracted(record=record, text=document.text)
+    return Extracted(record=record, text=document.text, folded=index_text(document.text))
 
 
 class _Timeout(Exception):
@@ -225,18 +227,21 @@ class _Job:
     path: Path
     sha256: str
     replaces: bool
+    size: int = 0
     attempts: int = 0
     started: float = 0.0
 
 
 def ingest(paths: Iterable[str | Path], *, db: str | Path | None = None, workers: int | None = None,
            timeout: float = DEFAULT_TIMEOUT, memory_mb: int | None = DEFAULT_MEMORY_MB,
-           segment: bool = True, force: bool = False, progress: Callable[[Event], None] | None = None,
+           segment: bool = False, force: bool = False, progress: Callable[[Event], None] | None = None,
            work: Work = extract_with_text) -> IngestReport:
     """Index files and folders; returns counts and the failed files (the batch never stops for one).
 
     A file whose content hash is already indexed is skipped (unless ``force``);
     a file whose path is indexed with another hash replaces its old version.
+    Word segmentation is off by default (``segment``): it doubles the time of a
+    batch and the index does not use it.
     ``work`` is the per-file function run in the workers (a picklable,
     module-level function; the default reads and extracts).
     """
@@ -263,10 +268,12 @@ def ingest(paths: Iterable[str | Path], *, db: str | Path | None = None, workers
                 early.append((path, "skipped"))
                 continue
             seen.add(checked)
-            queue.append(_Job(path, checked, replaces=str(path) in indexed_paths))
+            queue.append(_Job(path, checked, replaces=str(path) in indexed_paths, size=path.stat().st_size))
         notify(Event("start", total=len(files)))
         for path, status in early:
             notify(Event("done", path=str(path), status=status))
+        # largest first: a big file started last would leave the other workers idle at the end
+        queue = deque(sorted(queue, key=lambda job: -job.size))
         if queue:
             _run_batch(conn, queue, report, notify, work=work, workers=workers or os.cpu_count() or 1,
                        timeout=timeout, memory_mb=memory_mb, segment=segment)
@@ -341,7 +348,8 @@ def _store(conn, job: _Job, outcome: Extracted | ErrorRecord, report: IngestRepo
         notify(Event("done", path=str(job.path), status="failed"))
         return
     sha = outcome.record.sha256 or job.sha256
-    write_document(conn, outcome.record, path=job.path, sha256=sha, body=outcome.text)
+    write_document(conn, outcome.record, path=job.path, sha256=sha, body=outcome.text,
+                   body_folded=outcome.folded)
     if job.replaces:
         report.replaced += 1
     report.ingested += 1

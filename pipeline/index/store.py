@@ -95,7 +95,8 @@ def _j(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def document_row(record: DirectiveRecord, *, path: str, sha256: str, body: str) -> tuple:
+def document_row(record: DirectiveRecord, *, path: str, sha256: str, body: str,
+                 body_folded: str | None = None) -> tuple:
     """The ``documents`` row of a record, in ``sql.DOCUMENT_COLUMNS`` order."""
     h = record.header
     period = h.period or Period()
@@ -109,7 +110,7 @@ def document_row(record: DirectiveRecord, *, path: str, sha256: str, body: str) 
         "signer_name": h.signer.name, "signer_position": h.signer.position,
         "signer_authority": h.signer.authority,
         "recipients": _j(h.recipients), "uncertain": _j(h.uncertain), "warnings": _j(record.warnings),
-        "body": body, "body_folded": index_text(body),
+        "body": body, "body_folded": index_text(body) if body_folded is None else body_folded,
         "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
     return tuple(values[c] for c in sql.DOCUMENT_COLUMNS)
@@ -134,14 +135,18 @@ def section_rows(record: DirectiveRecord, doc_id: int) -> dict[str, list[tuple]]
 
 
 def write_document(conn: sqlite3.Connection, record: DirectiveRecord, *, path: str | Path, sha256: str,
-                   body: str) -> int:
-    """Store one record (replacing any older version at the same path) in one transaction; its id."""
+                   body: str, body_folded: str | None = None) -> int:
+    """Store one record (replacing any older version at the same path) in one transaction; its id.
+
+    ``body_folded`` is ``index_text(body)`` when the caller has it already.
+    """
     path = str(path)
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute(sql.delete_document_sql(), (path,))
         cursor = conn.execute(sql.insert_sql("documents", sql.DOCUMENT_COLUMNS),
-                              document_row(record, path=path, sha256=sha256, body=body))
+                              document_row(record, path=path, sha256=sha256, body=body,
+                                           body_folded=body_folded))
         doc_id = int(cursor.lastrowid)
         for name, rows in section_rows(record, doc_id).items():
             if rows:

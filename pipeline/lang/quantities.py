@@ -58,9 +58,7 @@ def parse_number(raw: str) -> int | float | None:
     if low in WORD_NUMERALS:
         return WORD_NUMERALS[low]
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw):
-        raw = raw.replace(".", "")
-    elif re.fullmatch(r"\d+\.\d{1,2}", raw):
-        raw = raw  # English decimal point (only read before "%")
+        raw = raw.replace(".", "")  # thousands dots; an English "95.5" is left as it is
     raw = raw.replace(",", ".")
     try:
         number = float(raw)

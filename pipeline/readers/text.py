@@ -27,6 +27,8 @@ BANNER_LINES = [
     re.compile(r"^\s*(Bản quyền|Copyright|©).*(thuvienphapluat|luatvietnam|TVPL).*$", re.I),
     re.compile(r"^\s*(Lưu trữ|Ghi chú|Ý kiến|Facebook|Email|In|Tải về)\s*$", re.I),
 ]
+PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+MARKER_ONLY = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s*$")
 RULE_LINE = re.compile(r"^\s*[-_–—=~*.]{3,}\s*$|^\s*\*\s*\*\s*$")
 TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 EMPHASIS = re.compile(r"(?<!\S)\*(?!\S)|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\\(?=[-.*_\\()\[\]#+!|>])")
@@ -119,7 +121,7 @@ def split_blocks(text: str) -> list[RawBlock]:
         stripped = line.strip()
         if not seen_content and (stripped.startswith("# ") or HEADING_MARK.match(line)) and not blocks:
             continue  # a title line added by the website above the document itself
-        if any(p.match(line) for p in BANNER_LINES):
+        if any(p.match(line) for p in BANNER_LINES) and not (pipe_mode and PAGE_NUMBER.match(line)):
             continue
         if stripped == "|":
             flush()
@@ -187,6 +189,9 @@ def split_blocks(text: str) -> list[RawBlock]:
             starts_new = False  # a word or number broken at a hyphen: "52-" + "CT/TW"
             glue = ""
         else:
+            glue = " "
+        if current is not None and MARKER_ONLY.match("".join(current.chars)):
+            starts_new = False  # "III." alone on its line: the heading text is on the next line
             glue = " "
         if starts_new:
             flush()

@@ -38,6 +38,7 @@ def parse_footer(blocks: list[Block], *, body_start: int) -> FooterInfo:
     n = len(blocks)
     lo = 0
     first_index = None
+    last_index = 0
     # recipients
     for i in range(n - 1, lo - 1, -1):
         if RECIPIENTS_LINE.match(blocks[i].text) and (blocks[i].span and blocks[i].span.start >= body_start):
@@ -51,6 +52,7 @@ def parse_footer(blocks: list[Block], *, body_start: int) -> FooterInfo:
                 else:
                     break
             info.recipients = [r for r in items if r]
+            last_index = max(last_index, i + len([b for b in blocks[i + 1:i + 1 + len(items)] if LIST_ITEM.match(b.text)]))
             break
     # signature: the last authority line, else the last position line, then the name after it
     sig = None
@@ -86,6 +88,7 @@ def parse_footer(blocks: list[Block], *, body_start: int) -> FooterInfo:
             name = _name(nt)
             if name:
                 info.signer = name
+                last_index = max(last_index, j)
                 break
             if len(nt) > 60:
                 break
@@ -101,7 +104,8 @@ def parse_footer(blocks: list[Block], *, body_start: int) -> FooterInfo:
                 info.signer = name
                 break
     if first_index is not None and blocks[first_index].span:
-        end = blocks[-1].span.end if blocks[-1].span else blocks[first_index].span.end
+        last = max(last_index, first_index)
+        end = blocks[last].span.end if blocks[last].span else blocks[first_index].span.end
         info.span = Span(start=blocks[first_index].span.start, end=end)
     return info
 

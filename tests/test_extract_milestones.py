@@ -1,0 +1,137 @@
+"""Milestones extractor: real phrasing of plans in, (kind, start, end) out; negatives give nothing."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.milestones import extract
+from pipeline.nlp import analyse_text
+
+HEAD = ("LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH\nSố: 12/KH-LĐLĐ\nTây Ninh, ngày 10 tháng 1 năm {year}\nKẾ HOẠCH\n"
+        "Thực hiện nhiệm vụ công tác\n")
+
+
+def run(body: str, *, year: int = 2018):
+    return extract(analyse_text(HEAD.format(year=year) + body, segment=False))
+
+
+def triples(items):
+    return [(m.kind, m.start, m.end) for m in items]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a phase heading with its bullets (seed 000 "III. LỘ TRÌNH THỰC HIỆN")
+    ("III. LỘ TRÌNH THỰC HIỆN\n1. Giai đoạn 2019-2020\n- Xây dựng và triển khai thực hiện chương trình.\n"
+     "- Xây dựng một số mô hình.\n2. Giai đoạn 2021-2023\n- Tổ chức triển khai sâu rộng.\nIV. KINH PHÍ\n- Chi kinh phí.",
+     [("phase", "2019-01-01", "2020-12-31"), ("phase", "2021-01-01", "2023-12-31")]),
+    # a dated step on one line (seed 001 "IV. TIẾN ĐỘ")
+    ("IV. TIẾN ĐỘ\n1. Quý 3 năm 2024: Triển khai thực hiện Chương trình.",
+     [("period", "2024-07-01", "2024-09-30")]),
+    # unmarked time headings over bullets (seed 002)
+    ("II. NỘI DUNG\nTháng 8/2018:\n- Phát hành tài liệu.\nTừ tháng 9 đến hết tháng 12/2018:\n- Cử cán bộ tập huấn.",
+     [("period", "2018-08-01", "2018-08-31"), ("period", "2018-09-01", "2018-12-31")]),
+    # a school year at the head of a bullet
+    ("II. NỘI DUNG\n- Năm học 2022 - 2023 tổ chức tổng kết, đánh giá kết quả.",
+     [("period", "2022-09-01", "2023-08-31")]),
+    # an inline deadline (seed 004)
+    ("III. TỔ CHỨC THỰC HIỆN\nBáo cáo kết quả thực hiện về Liên đoàn Lao động huyện trước ngày 03/11/2021 để tổng hợp.",
+     [("deadline", None, "2021-11-03")]),
+    # a target horizon heading (kh_552 "2.1. Đến năm 2030")
+    ("II. MỤC TIÊU\n2.1. Đến năm 2030\n- Hình thành ít nhất 20 mô hình.\n2.2. Định hướng đến năm 2035\n- Tối thiểu 80% doanh nghiệp.",
+     [("deadline", None, "2030-12-31"), ("deadline", None, "2035-12-31")]),
+    # "trong quý" places the step in the quarter; with "hoàn thành" it is due then (qd_844 III)
+    ("III. TỔ CHỨC THỰC HIỆN\n1. Các bộ xây dựng kế hoạch trong quý II năm 2026.\n"
+     "2. Các bộ rà soát các chương trình, hoàn thành trong quý IV năm 2026.",
+     [("period", "2026-04-01", "2026-06-30"), ("deadline", "2026-10-01", "2026-12-31")]),
+    # "từ năm" opens a span; "đến năm" / "vào năm" are horizons (qd_844 I, II)
+    ("I. MỤC TIÊU\n- Từng bước tăng mức đóng bảo hiểm y tế từ năm 2027 phù hợp với lộ trình.\n"
+     "- Hướng tới bao phủ bảo hiểm y tế toàn dân vào năm 2030.",
+     [("period", "2027-01-01", None), ("deadline", None, "2030-12-31")]),
+    # a year in parentheses dates a report (kh_552 VI.2)
+    ("VI. CHẾ ĐỘ BÁO CÁO\nBáo cáo giữa kỳ thực hiện Kế hoạch (năm 2030).",
+     [("period", "2030-01-01", "2030-12-31")]),
+    # a named stage without dates (kh_0129)
+    ("4. Phương án tổ chức cấp phát\n- Giai đoạn 48-72 giờ:\nTổ chức bếp ăn cộng đồng tại các điểm sơ tán.",
+     [("phase", None, None)]),
+])
+def test_milestones(body, expected):
+    assert triples(run(body)) == expected
+
+
+@pytest.mark.parametrize("body, words", [
+    # "Hằng năm, ..." opens a sentence (seed 000)
+    ("V. TỔ CHỨC THỰC HIỆN\n- Kiểm tra, giám sát. Hàng năm, báo cáo kết quả thực hiện về Liên đoàn lao động tỉnh.",
+     "báo cáo kết quả thực hiện"),
+    # "định kỳ" before a verb (seed 003)
+    ("III. TỔ CHỨC THỰC HIỆN\n- Xây dựng kế hoạch, định kỳ tổng hợp báo cáo kết quả gửi về Liên đoàn Lao động tỉnh.",
+     "tổng hợp báo cáo kết quả"),
+    # a day without a year and "hằng năm" (kh_552)
+    ("VI. CHẾ ĐỘ BÁO CÁO\nSở tổng hợp, báo cáo Ủy ban nhân dân Tỉnh trước ngày 30/11 hằng năm.", "tổng hợp"),
+    # a time of day repeated every day (kh_0129)
+    ("III. TỔ CHỨC THỰC HIỆN\n- Tổng hợp nhu cầu từ cơ sở, báo cáo UBND tỉnh trước 19h00’ hằng ngày.", "nhu cầu"),
+])
+def test_recurring(body, words):
+    items = run(body)
+    assert [m.kind for m in items] == ["recurring"]
+    assert (items[0].start, items[0].end) == (None, None)
+    assert words in items[0].activities[0]
+
+
+@pytest.mark.parametrize("body", [
+    # dates of cited documents
+    "Căn cứ Nghị định số 200/2023/NĐ-CP ngày 28/12/2023 của Chính phủ;\nI. MỤC ĐÍCH",
+    "Thực hiện Kế hoạch số 242/KH-LĐLĐ, ngày 24 tháng 6 năm 2021 của Ban Thường vụ về chủ đề năm 2021.",
+    # "hằng năm" / "định kỳ" describing a noun
+    "II. NHIỆM VỤ\n- Đưa các chỉ tiêu vào kế hoạch phát triển kinh tế - xã hội hằng năm và dài hạn.",
+    "II. NHIỆM VỤ\n- Mở rộng phạm vi chi trả đối với khám sức khỏe định kỳ và khám sàng lọc.",
+    "II. NHIỆM VỤ\n- Vận dụng để thực hiện kế hoạch hoạt động toàn khóa, hàng năm của đơn vị mình.",
+    # "Thường xuyên" sets no time
+    "V. TỔ CHỨC THỰC HIỆN\n- Thường xuyên rà soát, đánh giá kết quả tổ chức thực hiện Chương trình.",
+    # the horizon of a document or programme named in the sentence
+    "Ủy ban nhân dân Tỉnh ban hành Kế hoạch thực hiện lộ trình đổi mới công nghệ đến năm 2035 như sau:",
+    "Công đoàn xây dựng Chương trình nâng cao chất lượng đội ngũ giai đoạn 2019-2023 như sau:",
+    # background: a time already over when the text was signed
+    "I. TÌNH HÌNH\n- Từ ngày 15/11 đến ngày 20/11/2024, trên địa bàn tỉnh xảy ra đợt mưa rất lớn.",
+    # a bare number is no year
+    "II. NHIỆM VỤ\n- Đào tạo 2030 lượt cán bộ.",
+])
+def test_not_milestones(body):
+    assert run(body, year=2025) == []
+
+
+def test_title_horizon_is_not_a_milestone():
+    text = HEAD.format(year=2019).replace("Thực hiện nhiệm vụ công tác", "Nâng cao chất lượng đội ngũ giai đoạn 2019 – 2023")
+    assert extract(analyse_text(text + "I. MỤC TIÊU\n- Nâng cao chất lượng.", segment=False)) == []
+
+
+def test_phase_activities_are_its_bullets():
+    (phase,) = run("III. LỘ TRÌNH\n1. Giai đoạn 2019-2020\n- Xây dựng chương trình.\n- Xây dựng mô hình.\n"
+                   "IV. KINH PHÍ\n- Chi kinh phí.")
+    assert phase.activities == ["Xây dựng chương trình.", "Xây dựng mô hình."]
+    assert phase.text == "Giai đoạn 2019-2020" and phase.section == "III.1" and phase.precision == "range"
+
+
+def test_assignment_table_cells():
+    # the thời gian column of a STT | nhiệm vụ | chủ trì | phối hợp | thời gian table (kh_552 Phụ lục)
+    body = ("I. NHIỆM VỤ\n| STT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+            "| 1 | Rà soát các cơ chế, chính sách hỗ trợ | Sở Tài chính | Các sở | Thường xuyên |\n"
+            "| 2 | Đề xuất giải pháp cải thiện môi trường đầu tư | Sở Tài chính | Sở Công Thương | 2026 |\n"
+            "| 3 | Xây dựng chương trình hỗ trợ nghiên cứu | Sở Khoa học | Các sở | Quý IV/2025 |\n"
+            "| 4 | Phát triển hệ sinh thái đổi mới sáng tạo | Sở Khoa học | Các sở | Năm 2026-2030 |\n"
+            "| 5 | Bố trí ngân sách hỗ trợ mức đóng | Sở Tài chính | Các sở | Hằng năm và từng giai đoạn |\n")
+    items = run(body, year=2025)
+    assert triples(items) == [("period", "2026-01-01", "2026-12-31"), ("deadline", "2025-10-01", "2025-12-31"),
+                              ("period", "2026-01-01", "2030-12-31"), ("recurring", None, None)]
+    assert items[1].activities == ["Xây dựng chương trình hỗ trợ nghiên cứu"]
+
+
+def test_gazette_table_lines():
+    # qd_844: a table flattened into lines, the deadline ends the row's last line
+    body = ("PHỤ LỤC\nSTT\nTên nhiệm vụ cụ thể Cơ quan chủ trì Cơ quan phối hợp Kết quả Thời gian hoàn thành\n"
+            "5.\nXây dựng Đề án về đổi mới công tác truyền thông.\n"
+            "Bộ Tài chính Bộ Y tế, cơ quan, đơn vị liên quan Quyết định của Bộ trưởng ban hành Đề án Quý I/2027\n"
+            "6.\nTăng cường đôn đốc, kiểm tra, giám sát việc thực hiện đề án.\n"
+            "Kế hoạch/hoạt động hằng năm Thường xuyên\n"
+            "12.\nNghiên cứu cơ chế cho người bệnh ra viện vào thứ bảy.\n"
+            "Cơ sở khám bệnh, chữa bệnh Bộ Y tế Đề án/kế hoạch triển khai Từ quý I/2027\n")
+    items = run(body, year=2026)
+    assert triples(items) == [("deadline", "2027-01-01", "2027-03-31"), ("period", "2027-01-01", None)]

@@ -1,0 +1,77 @@
+"""Responsibilities: actor headings with bullets, inline assignments, negatives."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.responsibilities import extract
+from pipeline.lang.actors import split_subject, strip_cue
+from pipeline.nlp import analyse_text
+
+HEAD = "KẾ HOẠCH\nThực hiện chương trình\n"
+
+
+def _resp(body):
+    return [(r.actor, r.tasks) for r in extract(analyse_text(HEAD + body, segment=False))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # sentence subject up to the first lower-case predicate
+    ("Bộ Quốc phòng, Bộ Công an chỉ đạo các đơn vị quân đội", ("Bộ Quốc phòng, Bộ Công an", "chỉ đạo các đơn vị quân đội")),
+    ("Ban Tổ chức trực tiếp triển khai, theo dõi", ("Ban Tổ chức", "trực tiếp triển khai, theo dõi")),
+    ("Uỷ ban nhân dân tỉnh, thành phố trực thuộc Trung ương ban hành cơ chế",
+     ("Uỷ ban nhân dân tỉnh, thành phố trực thuộc Trung ương", "ban hành cơ chế")),
+    # a colon that opens a list inside the name
+    ("Các Bộ: Quốc phòng, Tài chính kịp thời xuất cấp", ("Các Bộ: Quốc phòng, Tài chính", "kịp thời xuất cấp")),
+    # capitalised words of a name are no predicate
+    ("Bộ Xây dựng, Bộ Công an chỉ đạo công an", ("Bộ Xây dựng, Bộ Công an", "chỉ đạo công an")),
+    # not an actor: a verb-led bullet, a meeting
+    ("Tăng cường công tác tuyên truyền", None),
+    ("Hội nghị Trung ương lần thứ 6", None),
+])
+def test_split_subject(text, expected):
+    assert split_subject(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Đối với Liên đoàn Lao động tỉnh", ("Đối với", "Liên đoàn Lao động tỉnh")),
+    ("Đề nghị Công ty Điện lực: Khẩn trương", ("Đề nghị", "Công ty Điện lực: Khẩn trương")),
+    ("Công đoàn cơ sở", (None, "Công đoàn cơ sở")),
+])
+def test_strip_cue(text, expected):
+    assert strip_cue(text) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # numbered actor heading with bullets
+    ("V. TỔ CHỨC THỰC HIỆN\n1. Công đoàn Giáo dục\n- Kiểm tra, giám sát CĐCS trực thuộc.\n- Báo cáo kết quả;\n",
+     [("Công đoàn Giáo dục", ["Kiểm tra, giám sát CĐCS trực thuộc.", "Báo cáo kết quả"])]),
+    # "Đối với" dropped; lettered heading with a colon; marker alone on its line
+    ("III. TỔ CHỨC THỰC HIỆN\n1. Đối với Liên đoàn Lao động tỉnh\n- Xây dựng kế hoạch hành động.\n"
+     "2.\nSở Tài chính:\n- Bố trí kinh phí.\n",
+     [("Liên đoàn Lao động tỉnh", ["Xây dựng kế hoạch hành động."]), ("Sở Tài chính", ["Bố trí kinh phí."])]),
+    # "Đề nghị X: work" inline
+    ("IV. PHÂN CÔNG NHIỆM VỤ\n12. Đề nghị Công ty Điện lực tỉnh: Khẩn trương khắc phục sự cố lưới điện.\n",
+     [("Công ty Điện lực tỉnh", ["Khẩn trương khắc phục sự cố lưới điện."])]),
+    # A giao cho B + work: the actor is B
+    ("III. TỔ CHỨC THỰC HIỆN\n1. Ban Chấp hành giao cho Thường trực chỉ đạo các ban chuyên môn tổ chức triển khai.\n",
+     [("Thường trực", ["chỉ đạo các ban chuyên môn tổ chức triển khai."])]),
+    # an opener before the subject
+    ("III. TỔ CHỨC THỰC HIỆN\n4. Trong quá trình triển khai thực hiện, các đơn vị công đoàn trực thuộc "
+     "thường xuyên kiểm tra, giám sát.\n",
+     [("các đơn vị công đoàn trực thuộc", ["thường xuyên kiểm tra, giám sát."])]),
+])
+def test_extract(body, expected):
+    assert _resp(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # purpose and requirement sections assign nothing
+    "I. MỤC ĐÍCH, YÊU CẦU\n- Các công đoàn cơ sở phải xác định rõ nhiệm vụ then chốt.\n",
+    "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Giúp cán bộ công đoàn nhận thức đúng nội dung Nghị quyết.\n",
+    # a conditional clause
+    "III. TỔ CHỨC THỰC HIỆN\nTrong quá trình thực hiện nếu có vướng mắc, các đơn vị báo cáo Ban Tổ chức.\n",
+    # a section heading that begins like an organisation word
+    "III. TỔ CHỨC THỰC HIỆN\n",
+])
+def test_no_responsibility(body):
+    assert _resp(body) == []

@@ -1,0 +1,187 @@
+"""Targets (chỉ tiêu): table-driven rows of real phrasing, spec/RECORDS.md "Targets"."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.targets import extract
+from pipeline.lang.quantities import find_numbers, parse_number
+from pipeline.nlp import analyse_text
+
+
+def _targets(body: str, *, heading: str = "II. NHIỆM VỤ"):
+    text = f"KẾ HOẠCH\nThực hiện nhiệm vụ năm 2025\n{heading}\n{body}\n"
+    return extract(analyse_text(text, segment=False))
+
+
+def t(value, unit, comparator="=", *, subject=None, frequency=None, value_max=None):
+    """Expected target: the fields a row checks (subject/frequency only when given)."""
+    return {"value": value, "unit": unit, "comparator": comparator, "subject": subject,
+            "frequency": frequency, "value_max": value_max}
+
+
+def _check(found, expected):
+    assert len(found) == len(expected), [(x.value, x.unit, x.text) for x in found]
+    for got, want in zip(found, expected, strict=True):
+        assert got.value == want["value"]
+        assert got.unit == want["unit"]
+        assert got.comparator == want["comparator"]
+        if want["subject"] is not None:
+            assert got.subject == want["subject"]
+        if want["frequency"] is not None:
+            assert got.frequency == want["frequency"]
+        if want["value_max"] is not None:
+            assert got.value_max == want["value_max"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # percentage with "Phấn đấu": >=, the counted noun phrase stops at "được"
+    ("- Phấn đấu 100% chủ tịch công đoàn cơ sở được tuyên truyền nâng cao nhận thức.",
+     [t(100, "%", ">=", subject="chủ tịch công đoàn cơ sở")]),
+    # a bare percentage anywhere in the text: "="
+    ("- Xây dựng kế hoạch hành động và triển khai tới 100% các cấp công đoàn.",
+     [t(100, "%", "=", subject="cấp công đoàn")]),
+    # two values, one comparator for the clause, frequency carried from the lead-in
+    ("- Hàng năm có ít nhất 90% CĐCS khu vực nhà nước, 55% CĐCS khu vực ngoài nhà nước được xếp loại "
+     "hoàn thành tốt nhiệm vụ trở lên.",
+     [t(90, "%", ">=", subject="CĐCS khu vực nhà nước", frequency="hàng năm"),
+      t(55, "%", ">=", subject="CĐCS khu vực ngoài nhà nước", frequency="hàng năm")]),
+    # a rate after the value is its frequency, not a target of its own
+    ("- 100% cán bộ công đoàn cơ sở được tập huấn, bồi dưỡng nâng cao năng lực ít nhất 01 lần/ năm.",
+     [t(100, "%", "=", subject="cán bộ công đoàn cơ sở", frequency="ít nhất 01 lần/năm")]),
+    # a rate that is the level itself: value 1, unit lần/năm
+    ("- Ban chấp hành CĐCS tổ chức đánh giá kết quả thực hiện nhiệm vụ của các ủy viên ít nhất 01 lần/ năm.",
+     [t(1, "lần/năm", ">=")]),
+    # a rate in a task: "báo cáo 02 lần/ngày"
+    ("- Huy động nguồn lực xã hội hóa tại chỗ; báo cáo 02 lần/ngày (trước 9h00’ và 16h00’) về tình hình.",
+     [t(2, "lần/ngày", "=")]),
+    # word numeral after a comparator: "ít nhất một hoạt động" shares the clause of 90%
+    ("- Hàng năm, phấn đấu 90% công đoàn CĐCS có ít nhất một hoạt động phối hợp với chuyên môn.",
+     [t(90, "%", ">="), t(1, "hoạt động", ">=")]),
+    # decimal comma and "đạt trên": >=, subject led by "tỷ lệ"
+    ("- Phấn đấu tỷ lệ bao phủ bảo hiểm y tế đạt trên 95,5% dân số.",
+     [t(95.5, "%", ">=", subject="tỷ lệ bao phủ bảo hiểm y tế")]),
+    # a range per year
+    ("- Tốc độ tăng trưởng kinh tế đạt 10,5 - 11,0%/năm.",
+     [t(10.5, "%", "=", value_max=11, frequency="hằng năm", subject="Tốc độ tăng trưởng kinh tế")]),
+    # counts with "ít nhất", thousands dot, list of counts cut at "," and ";"
+    ("- Hình thành ít nhất 100 doanh nghiệp khởi nghiệp sáng tạo, 50 doanh nghiệp khoa học công nghệ; "
+     "đồng thời có ít nhất 50 doanh nghiệp trở thành hạt nhân đổi mới công nghệ.",
+     [t(100, "doanh nghiệp", ">="), t(50, "doanh nghiệp", ">="), t(50, "doanh nghiệp", ">=")]),
+    # "không quá": <=
+    ("- Bảo đảm cấp Bộ chỉ thực hiện không quá 30% thủ tục hành chính.",
+     [t(30, "%", "<=", subject="thủ tục hành chính")]),
+    # "Tối thiểu": >=; "Quy mô kinh tế số đạt 40% GRDP": "=" with the lead subject
+    ("- Tối thiểu 80% doanh nghiệp trên địa bàn tỉnh ứng dụng công nghệ tiên tiến.",
+     [t(80, "%", ">=", subject="doanh nghiệp trên địa bàn tỉnh")]),
+    ("- Quy mô kinh tế số đạt 40% GRDP.", [t(40, "%", "=", subject="Quy mô kinh tế số")]),
+    # "mỗi năm một lần": a rate written with the period first
+    ("- Bảo đảm cho mọi người dân được khám sức khỏe miễn phí ít nhất mỗi năm một lần.",
+     [t(1, "lần/năm", ">=")]),
+    # a flattened table row: the unit stands in "(%)"
+    ("Tỉ lệ đô thị hóa (%) > 50 Bộ Xây dựng Các bộ, cơ quan, địa phương",
+     [t(50, "%", ">=")]),
+    # a cost cut is a target even though "chi phí" follows the percentage
+    ("- Hoàn thành việc cắt giảm 50% chi phí tuân thủ thủ tục hành chính.", [t(50, "%", "=")]),
+])
+def test_prose_targets(body, expected):
+    _check(_targets(body), expected)
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a scope number after the value: only the 100% is a target
+    ("- Tham gia tập huấn cho 100% chủ tịch công đoàn cơ sở ngoài khu vực nhà nước có từ 1.000 đoàn viên "
+     "trở lên khi Liên đoàn Lao động tỉnh chiêu sinh.", [t(100, "%", "=")]),
+    ("- Tổ chức tập huấn cho 100% chủ tịch công đoàn cơ sở có dưới 1.000 đoàn viên.", [t(100, "%", "=")]),
+    # an age bounds the scope: "dưới 5 tuổi"
+    ("- Tỷ lệ suy dinh dưỡng trẻ em dưới 5 tuổi còn dưới 16%.", [t(16, "%", "<=")]),
+    # counts that only enumerate, dates, document numbers, article numbers, money, durations
+    ("- Triển khai 7 chương trình công tác trọng tâm của nhiệm kỳ.", []),
+    ("- Căn cứ Kế hoạch số 242/KH-LĐLĐ ngày 24/6/2021 của Liên đoàn Lao động tỉnh.", []),
+    ("- Thực hiện theo Điều 5, khoản 2 Mục 4 kế hoạch này.", []),
+    ("- Tổng kinh phí thực hiện là 500 triệu đồng từ ngân sách tỉnh.", []),
+    ("- Ngân sách hỗ trợ 50% kinh phí tổ chức lớp học.", []),
+    ("- Báo cáo kết quả trong 05 ngày làm việc kể từ ngày kết thúc.", []),
+    # a situation, not a commitment: "có trên 40 điểm ngập", "hơn 200.000 nhà bị ngập"
+    ("- Giao thông có trên 40 điểm ngập, hơn 200.000 nhà bị ngập.", []),
+    # "2 con số" is the name of a growth level, "một số" is no numeral
+    ("- Thực hiện mục tiêu tăng trưởng \"2 con số\" và một số nhiệm vụ khác.", []),
+    # reported results: "ước đạt", "so cùng kỳ", "đạt 100% kế hoạch"
+    ("- Tốc độ tăng trưởng kinh tế năm 2025 ước đạt 8% so cùng kỳ.", []),
+    ("- Kim ngạch xuất khẩu cả năm đạt 2.600 triệu USD, đạt 100% kế hoạch.", []),
+    # ranks are left out ("nhóm 3 nước", "top 03")
+    ("- Phấn đấu vào nhóm 3 nước dẫn đầu ASEAN.", []),
+])
+def test_not_targets(body, expected):
+    _check(_targets(body), expected)
+
+
+def test_bare_count_in_target_section():
+    # a count without comparator is a target under a CHỈ TIÊU / MỤC TIÊU heading
+    found = _targets("- Tổ chức đào tạo, bồi dưỡng 3.000 lượt nhân lực về chuyển đổi số.",
+                     heading="II. CHỈ TIÊU")
+    _check(found, [t(3000, "lượt", "=")])
+    assert found[0].text.startswith("Tổ chức đào tạo")
+    # ... and not elsewhere
+    assert _targets("- Tổ chức đào tạo, bồi dưỡng 3.000 lượt nhân lực về chuyển đổi số.") == []
+
+
+def test_text_is_cut_where_the_next_value_begins():
+    found = _targets("- Hàng năm có ít nhất 90% CĐCS khu vực nhà nước, 55% CĐCS khu vực ngoài nhà nước "
+                     "được xếp loại hoàn thành tốt nhiệm vụ trở lên.")
+    assert [x.text for x in found] == [
+        "Hàng năm có ít nhất 90% CĐCS khu vực nhà nước",
+        "55% CĐCS khu vực ngoài nhà nước được xếp loại hoàn thành tốt nhiệm vụ trở lên.",
+    ]
+    for x in found:
+        assert x.span is not None and x.span.end > x.span.start
+
+
+def test_repeated_sentences_are_repeated_records():
+    line = "- Phấn đấu 100% đơn vị có quy chế dân chủ."
+    assert len(_targets(f"{line}\n{line}")) == 2
+
+
+def test_target_table_gives_one_record_per_value(tmp_path):
+    text = ("KẾ HOẠCH\nThực hiện nhiệm vụ\nPHỤ LỤC CHỈ TIÊU\n"
+            "| TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì |\n"
+            "| --- | --- | --- | --- | --- |\n"
+            "| I | Đến năm 2030 | | | |\n"
+            "| 1 | Xếp hạng năng lực cạnh tranh số | Thứ bậc | ≤ 3 Đông Nam Á; ≤ 50 Thế giới | Bộ A |\n"
+            "| 2 | Số doanh nghiệp công nghệ số | Doanh nghiệp | ≥ 5 | Bộ B |\n"
+            "| 3 | Quy mô kinh tế số | % GDP | ≥ 30 | Bộ B |\n"
+            "| 4 | Trình độ công nghệ | Thứ bậc | Đạt mức trên trung bình | Bộ A |\n")
+    from pipeline.nlp import analyse
+    from pipeline.readers import read
+
+    path = tmp_path / "chi_tieu.md"
+    path.write_text(text, encoding="utf-8")
+    found = extract(analyse(read(path), segment=False))
+    assert [(x.value, x.unit, x.comparator, x.year) for x in found] == [
+        (3, "thứ bậc", "<=", 2030), (50, "thứ bậc", "<=", 2030),
+        (5, "doanh nghiệp", ">=", 2030), (30, "%", ">=", 2030)]
+    assert found[2].subject == "doanh nghiệp công nghệ số"
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("1.000", 1000),  # thousands dot
+    ("20.000", 20000),
+    ("10,5", 10.5),  # decimal comma
+    ("95.5", 95.5),  # English decimal (read only before "%")
+    ("01", 1),
+    ("một", 1),  # word numeral
+    ("mười", 10),
+])
+def test_parse_number(raw, value):
+    assert parse_number(raw) == value
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("đạt 10,5 - 11,0%/năm", [(10.5, 11, "percent", "%")]),  # range per year
+    ("từ 5 đến 7 lớp", [(5, 7, "number", None)]),  # "từ ... đến"
+    ("ít nhất 01 lần/ năm", [(1, None, "rate", "lần/năm")]),  # rate with a stray space
+    ("mỗi quý một lần", [(1, None, "rate", "lần/quý")]),  # period first
+    ("ngày 24/6/2021 số 106/KH-LĐLĐ", []),  # dates and document numbers are not read as numbers
+])
+def test_find_numbers(text, expected):
+    found = [(q.value, q.value_max, q.kind, q.unit) for q in find_numbers(text) if not q.word or q.kind == "rate"]
+    assert found == expected

@@ -1,0 +1,77 @@
+"""Assignment tables: column roles, rows from cells, re-joined rows, tables printed as plain lines."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.tables import Cell, cell_task_rows, column_role, text_task_rows
+
+
+@pytest.mark.parametrize("header, role", [
+    ("STT", "index"),
+    ("NHIỆM VỤ VÀ GIẢI PHÁP", "task"),
+    ("Tên nhiệm vụ cụ thể", "task"),
+    ("Cơ quan chủ trì", "lead"),
+    ("CHỦ TRÌ", "lead"),
+    ("Cơ quan phối hợp", "support"),
+    ("Kết quả", "result"),
+    ("Sản phẩm", "result"),
+    ("Thời gian hoàn thành", "deadline"),
+    ("Thời hạn", "deadline"),
+])
+def test_column_role(header, role):
+    assert column_role(header) == role
+
+
+def _row(*texts):
+    return [Cell(t, i * 10, i * 10 + 5) for i, t in enumerate(texts)]
+
+
+def test_cell_rows_with_group_heading_missing_stt_and_split_row():
+    table = [
+        _row("STT", "NHIỆM VỤ VÀ GIẢI PHÁP", "CHỦ TRÌ", "PHỐI HỢP", "THỜI GIAN"),
+        _row("I", "NHÓM GIẢI PHÁP VỀ CƠ CHẾ CHÍNH SÁCH"),                      # group heading: no task
+        _row("Rà soát, kịp thời cụ thể hoá các cơ chế, chính sách.", "Sở Tài chính",  # STT lost by the reader
+             "Sở, ban, ngành có liên quan", "Thường xuyên"),
+        _row("2", "Xây dựng cơ chế đặt hàng nghiên cứu", "Sở Khoa học và Công nghệ", "Viện, Trường", "2026"),
+        _row("khoa học và công nghệ của Tỉnh."),                              # rest of row 2 after a page break
+    ]
+    rows = cell_task_rows(table)
+    assert [(r.lead, r.deadline) for r in rows] == [("Sở Tài chính", "Thường xuyên"),
+                                                    ("Sở Khoa học và Công nghệ", "2026")]
+    assert rows[1].task.endswith("khoa học và công nghệ của Tỉnh.")
+    assert rows[0].support == "Sở, ban, ngành có liên quan"
+
+
+def test_table_without_lead_column_gives_nothing():
+    assert cell_task_rows([_row("STT", "Chỉ tiêu", "Năm 2025"), _row("1", "Tỷ lệ", "95%")]) == []
+
+
+GAZETTE = """KẾ HOẠCH
+STT
+Tên nhiệm vụ cụ thể Cơ quan chủ trì Cơ quan phối hợp Kết quả Thời gian hoàn thành
+I. Nhóm nhiệm vụ thứ nhất
+1.
+Đưa các chỉ tiêu bao phủ vào kế hoạch hằng năm của địa phương Ủy ban nhân dân các cấp Các cơ quan, đơn vị có liên quan.
+Các chỉ tiêu được đưa vào kế hoạch Hằng năm
+2.
+Xây dựng Nghị định về tăng mức đóng theo lộ trình phù hợp Bộ Y tế Bộ Tài chính, các bộ, ngành, cơ Nghị định của Chính phủ Tháng 3/2027
+STT
+Tên nhiệm vụ cụ thể Cơ quan chủ trì Cơ quan phối hợp Kết quả Thời gian hoàn thành với việc mở rộng phạm vi quyền lợi. quan, tổ chức có liên quan
+3.
+Bảo đảm kết nối giữa Cơ sở dữ liệu quốc gia về bảo hiểm và các cơ sở dữ liệu khác.
+Bộ Công an, Ủy ban nhân dân cấp tỉnh Bộ Tài chính, Bộ Y tế Các hoạt động được triển khai Thường xuyên
+"""
+
+
+def test_text_table_rows_rejoin_and_split_columns():
+    rows, begin = text_task_rows(GAZETTE)
+    assert begin == GAZETTE.index("STT")
+    assert [r.lead for r in rows] == ["Ủy ban nhân dân các cấp", "Bộ Y tế", "Bộ Công an, Ủy ban nhân dân cấp tỉnh"]
+    assert rows[0].task.startswith("Đưa các chỉ tiêu") and rows[0].task.endswith("của địa phương")
+    # the rest of the task printed after the repeated header joins the task, not the other cells
+    assert rows[1].task.endswith("với việc mở rộng phạm vi quyền lợi.")
+    assert rows[2].deadline == "Thường xuyên"
+
+
+def test_text_without_table():
+    assert text_task_rows("1. Sở Tài chính chủ trì.\n2. Bộ Y tế phối hợp.") == ([], None)
