@@ -54,7 +54,7 @@ def test_search_sql_with_match_and_cites():
 def test_search_sql_filters_only():
     statement, params = sql.search_sql(match=None, filters=(["d.level = ?"], ["tỉnh"]), limit=3)
     assert "doc_fts" not in statement
-    assert statement.endswith("WHERE d.level = ? ORDER BY d.date IS NULL, d.date DESC, d.id LIMIT ? OFFSET ?")
+    assert statement.endswith("WHERE d.level = ? ORDER BY d.date DESC, d.id LIMIT ? OFFSET ?")
     assert params == ["tỉnh", 3, 0]
 
 

@@ -201,7 +201,7 @@ def _sentence_assignment(text: str, *, cue_only: bool = False) -> tuple[str, str
         if w.capitalised or i + 1 >= len(words):
             continue
         n = actors.match_phrase(words, i, [("giao", "cho"), ("giao",), ("đề", "nghị"), ("yêu", "cầu")])
-        if not n or w.raw[-1:] in ",;" or words[i + n - 1].raw[-1:] in ":,;":
+        if not n or i + n >= len(words) or w.raw[-1:] in ",;" or words[i + n - 1].raw[-1:] in ":,;":
             continue
         if actors.contains(first[:w.start], actors.CONDITIONS):
             return None

@@ -81,6 +81,7 @@ SCHEMA = (
     "CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256)",
     "CREATE INDEX IF NOT EXISTS documents_number ON documents(number_folded)",
     "CREATE INDEX IF NOT EXISTS documents_year ON documents(year)",
+    "CREATE INDEX IF NOT EXISTS documents_date ON documents(date)",
     "CREATE INDEX IF NOT EXISTS documents_level ON documents(level)",
     f"""CREATE TABLE IF NOT EXISTS doc_references (
         id INTEGER PRIMARY KEY,
@@ -257,7 +258,7 @@ def search_sql(*, match: str | None, filters: tuple[list[str], list[object]] = (
         sql = f"SELECT {cols}, 0.0 AS score{extra} FROM documents d{joins}"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        order = "d.date IS NULL, d.date DESC, d.id"
+        order = "d.date DESC, d.id"  # SQLite sorts NULL lowest: undated documents come last
     if cites:
         # one row per citing document even when it cites the number twice (two dates)
         sql += " GROUP BY d.id"
