@@ -18,11 +18,15 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# the seeds' gold; with ../shared present, also the real documents' gold
 eval: $(STAMP)
 	$(BIN)/vanban eval corpus/gold corpus/seeds
+	@if [ -d ../shared/gold ]; then $(BIN)/vanban eval ../shared/gold corpus/seeds ../shared/realdocs; fi
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_index.py
+	$(BIN)/python scripts/bench_check.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline schemas tests scripts

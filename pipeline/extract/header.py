@@ -127,7 +127,7 @@ def _split_orgs(line: str) -> list[str]:
             if i - cuts[-1] >= 2:
                 cuts.append(i)
     cuts.append(len(words))
-    return [" ".join(words[a:b]) for a, b in zip(cuts, cuts[1:]) if a < b]
+    return [" ".join(words[a:b]) for a, b in zip(cuts, cuts[1:], strict=False) if a < b]
 
 
 def _issuer_from_body(document: Document) -> str | None:

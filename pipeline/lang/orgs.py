@@ -110,6 +110,6 @@ def sentence_case(text: str) -> str:
         place = place or folded in _PLACE_UNITS or f"{prev} {folded}" in _PLACE_UNITS
         prev = folded
     result = " ".join(out)
-    for key, proper in _PROPER_NAMES.items():
+    for _key, proper in _PROPER_NAMES.items():
         result = re.sub(r"(?<!\w)" + r"\s+".join(proper.lower().split()) + r"(?!\w)", proper, result)
     return result[:1].upper() + result[1:]

@@ -88,7 +88,7 @@ def _fold_spaces(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     out: list[str] = []
     out_offsets: list[int] = []
     pending: int | None = None
-    for ch, off in zip(text, offsets):
+    for ch, off in zip(text, offsets, strict=False):
         if ch.isspace():
             if out and pending is None:
                 pending = off

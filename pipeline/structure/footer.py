@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.lang.orgs import AUTHORITY_LINE, POSITIONS, split_position
 from pipeline.lang.fold import fold
+from pipeline.lang.orgs import AUTHORITY_LINE, POSITIONS, split_position
 from schemas.document import Block, FooterInfo, Span
 
 RECIPIENTS_LINE = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*", re.I)
