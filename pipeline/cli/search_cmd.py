@@ -11,7 +11,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "search", help="search the index (accents and đ optional; filters by type, issuer, year, level, cites)",
         description='Full-text search over titles and bodies. "dong thap" finds "Đồng Tháp"; an accented '
-                    'query ranks exact spellings first; a document number such as 57-NQ/TW is one term; '
+                    'query ranks exact spellings first; a document number such as 12-NQ/TW is one term; '
                     '"quoted words" must appear together. QUERY may be empty when a filter is given.')
     p.add_argument("query", nargs="?", default="", metavar="QUERY", help="words, numbers, \"phrases\"")
     p.add_argument("--type", dest="doc_type", metavar="T", help="document type: 'Kế hoạch', 'ke hoach' or 'KH'")

@@ -13,8 +13,8 @@ The relation comes from the clause cue: "Thực hiện/Triển khai/Hưởng ứ
 (before the first outline heading) or in the title → implements; "Căn cứ" in the opening →
 based_on; "(Ban hành) kèm theo" → attached_to; anything else → cited. A mention inside
 another reference's trích yếu is cited. Mentions of one document merge into one record
-(same folded number, or the same type, digits and date for a typo such as 389-KH/TW vs
-389-KH/TU); the document's own number is never a reference.
+(same folded number, or the same type, digits and date for a typo such as 712-KH/TW vs
+712-KH/TU); the document's own number is never a reference.
 
 All steps are regular-expression scans over the text, linear in its length.
 """
@@ -577,7 +577,7 @@ def _best_number(members: list[_Mention], numbers: Counter) -> str:
 
 
 def _merge_typos(groups: dict[str, list[_Mention]]) -> None:
-    """Join numbers that differ only in the issuer code but share type, digits and date (389-KH/TW, 389-KH/TU)."""
+    """Join numbers that differ only in the issuer code but share type, digits and date (712-KH/TW, 712-KH/TU)."""
     index: dict[tuple, str] = {}
     for key in list(groups):
         members = groups[key]

@@ -287,7 +287,7 @@ def _is_reference(text: str, s_start: int, q: Quantity, before: str, cues: _Cues
     lead = text[s_start:q.start]
     if not lead.strip(" -–+*•(") and re.match(r"\s*[.)]", text[q.end:q.end + 2]):
         return True
-    # a date or a document number: "24/6/2021", "106/KH-LĐLĐ", "9h00"
+    # a date or a document number: "12/3/2020", "45/KH-UBND", "9h00"
     return bool(re.match(r"[/\-–]\d", text[q.end:q.end + 2])) and q.kind == "number"
 
 
