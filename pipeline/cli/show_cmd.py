@@ -12,7 +12,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("show", help="print a stored record with what it cites and what cites it",
                        description="Show a document of the index by its id (from 'vanban search') or its "
                                    "number; citations are resolved to indexed documents by number and date.")
-    p.add_argument("key", metavar="ID|NUMBER", help="index id, or a number such as 57-NQ/TW")
+    p.add_argument("key", metavar="ID|NUMBER", help="index id, or a number such as 12-NQ/TW")
     p.add_argument("--db", help=DB_HELP)
     p.add_argument("--json", action="store_true", help="print the record as JSON with 'index' and citations")
     p.set_defaults(func=run)

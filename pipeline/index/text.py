@@ -2,8 +2,8 @@
 
 Folding is ``pipeline.lang.fold.fold`` (lower case, no marks, đ→d), the same
 function every other stage compares texts with. A document number becomes one
-token by joining its parts with ``_`` before folding: "57-NQ/TW" → "57_nq_tw",
-"106/KH-LĐLĐ" → "106_kh_ldld"; the FTS tokenizer keeps ``_`` inside tokens.
+token by joining its parts with ``_`` before folding: "12-NQ/TW" → "12_nq_tw",
+"45/KH-LĐLĐ" → "45_kh_ldld"; the FTS tokenizer keeps ``_`` inside tokens.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ MARK_OPEN, MARK_CLOSE = "[", "]"
 
 
 def number_token(number: str | None) -> str:
-    """The document number as one folded FTS token: '57-NQ/TW' → '57_nq_tw' ('' when None)."""
+    """The document number as one folded FTS token: '12-NQ/TW' → '12_nq_tw' ('' when None)."""
     if not number:
         return ""
     return fold(_NUMBER_SEPARATORS.sub("_", clean_number(number)))

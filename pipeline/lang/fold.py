@@ -25,7 +25,7 @@ def fold(text: str | None) -> str:
 
 
 def fold_number(number: str | None) -> str:
-    """A document number folded for comparison: '348/QĐ-CĐN' and '348/qd-cdn' are equal."""
+    """A document number folded for comparison: '61/QĐ-CĐN' and '61/qd-cdn' are equal."""
     if not number:
         return ""
     return fold(number).replace(" ", "")

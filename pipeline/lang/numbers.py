@@ -1,10 +1,10 @@
 """Grammars of Vietnamese document numbers (số ký hiệu).
 
 Three styles:
-- state ``N/TYPE-ISSUER``: 106/KH-LĐLĐ, 0129/KH-UBND, 223/CĐ-TTg;
+- state ``N/TYPE-ISSUER``: 45/KH-LĐLĐ, 0301/KH-UBND, 17/CĐ-TTg;
 - legal ``N/YYYY/TYPE-ISSUER``: 30/2020/NĐ-CP, 57/2025/NQ-HĐND;
-- Party ``N-TYPE/ISSUER``: 51-KL/TW, 57-NQ/TW, 389-KH/TU.
-Printed numbers carry stray spaces ("07 /KH-CDN", "10- CTr/TU") which are removed.
+- Party ``N-TYPE/ISSUER``: 12-KL/TW, 36-NQ/TW, 712-KH/TU.
+Printed numbers carry stray spaces ("09 /KH-CĐ", "10- CTr/TU") which are removed.
 """
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def find_numbers(text: str, *, start: int = 0, end: int | None = None) -> list[t
 
 
 def number_key(number: str) -> str:
-    """Comparison key of a number: folded, no spaces ('348/QĐ-CĐN' and '348/qd-cdn' are equal)."""
+    """Comparison key of a number: folded, no spaces ('61/QĐ-CĐN' and '61/qd-cdn' are equal)."""
     from pipeline.lang.fold import fold_number
 
     return fold_number(clean_number(number))
