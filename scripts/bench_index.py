@@ -60,40 +60,46 @@ def bench_ingest(realdocs: Path, work: Path) -> dict:
 
 def build_large(source_db: Path, target_db: Path, *, docs: int, body_chars: int) -> float:
     started = time.perf_counter()
+    connect(source_db).close()  # an index of an older schema is migrated on open
     src = sqlite3.connect(source_db)
     src.row_factory = sqlite3.Row
-    rows = src.execute("SELECT * FROM documents WHERE number IS NOT NULL").fetchall()
+    rows = src.execute("SELECT d.*, t.body AS body FROM documents d JOIN doc_text t ON t.id = d.id "
+                       "WHERE d.number IS NOT NULL").fetchall()
     refs = {r["id"]: src.execute("SELECT * FROM doc_references WHERE doc_id = ?", (r["id"],)).fetchall()
             for r in rows}
     conn = connect(target_db)
     conn.execute("PRAGMA synchronous=OFF")
     columns = [c for c in sql.DOCUMENT_COLUMNS]
     insert_doc = sql.insert_sql("documents", ["id", *columns])
+    insert_text = sql.insert_sql("doc_text", sql.TEXT_COLUMNS)
     insert_ref = sql.insert_sql("doc_references", sql.REFERENCE_COLUMNS)
     prepared = []
     for r in rows:
         body = r["body"][:body_chars] if body_chars else r["body"]
-        prepared.append((r, body, index_text(body), number_token(r["number"])))
+        prepared.append((r, body, index_text(body), number_token(r["number"]), index_text(r["title"])))
     batch = 2000
     for start in range(0, docs, batch):
         conn.execute("BEGIN")
-        doc_rows, ref_rows = [], []
+        doc_rows, text_rows, ref_rows = [], [], []
         for i in range(start, min(start + batch, docs)):
-            r, body, folded, old_token = prepared[i % len(prepared)]
+            r, body, folded, old_token, title_folded = prepared[i % len(prepared)]
             number = f"{100000 + i}/BENCH-{i % 97}"
             new_token = number_token(number)
             values = dict(r)
             values.update(id=i + 1, path=f"/bench/{i}", sha256=f"bench{i}", number=number,
                           number_folded=fold_number(number), number_token=new_token,
-                          body=body.replace(r["number"], number),
+                          body=body.replace(r["number"], number), title_folded=title_folded,
                           body_folded=folded.replace(old_token, new_token) if old_token else folded)
             doc_rows.append(tuple(values[c] for c in ["id", *columns]))
+            text_rows.append(tuple(values[c] for c in sql.TEXT_COLUMNS))
             for ref in refs[r["id"]]:
                 ref_rows.append((i + 1, *[ref[c] for c in sql.REFERENCE_COLUMNS[1:]]))
         conn.executemany(insert_doc, doc_rows)
+        conn.executemany(insert_text, text_rows)
         conn.executemany(insert_ref, ref_rows)
         conn.execute("COMMIT")
     conn.execute("INSERT INTO doc_fts(doc_fts) VALUES ('optimize')")
+    conn.execute("ANALYZE")
     conn.close()
     return time.perf_counter() - started
 

@@ -277,6 +277,7 @@ def ingest(paths: Iterable[str | Path], *, db: str | Path | None = None, workers
         if queue:
             _run_batch(conn, queue, report, notify, work=work, workers=workers or os.cpu_count() or 1,
                        timeout=timeout, memory_mb=memory_mb, segment=segment)
+            conn.execute("PRAGMA optimize")  # fresh statistics for the query planner
     finally:
         conn.close()
     report.seconds = time.monotonic() - started

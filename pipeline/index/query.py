@@ -9,7 +9,7 @@ from pipeline.errors import UsageError
 from pipeline.index import sql
 from pipeline.index.levels import canonical_level, level_names
 from pipeline.index.store import connect
-from pipeline.index.text import number_token, parse_query, snippet
+from pipeline.index.text import ParsedQuery, number_token, parse_query, snippet
 from pipeline.lang.doctypes import canonical_type
 from pipeline.lang.fold import fold, fold_number
 
@@ -40,6 +40,11 @@ def search(query: str, *, db: str | Path | None = None, doc_type: str | None = N
     accented query ranks exact spellings first; a document number is one
     token. ``cites`` keeps the documents that reference that number. An empty
     query with filters lists the matching documents, newest first.
+
+    Hits come tier by tier (``sql.match_tiers``): exact accents first, then
+    the folded words anywhere; within a tier by bm25, computed over the
+    ``sql.RANK_WINDOW`` most recently indexed matches, so that a query of
+    words found in nearly every document stays fast.
     """
     if limit < 1:
         raise UsageError("--limit must be at least 1")
@@ -57,26 +62,48 @@ def search(query: str, *, db: str | Path | None = None, doc_type: str | None = N
     cites_folded = fold_number(cites) if cites else None
     if parsed.empty and not (type_name or issuer or year or level_name or cites_folded):
         raise UsageError("give a query or at least one filter")
-    match = None
-    if not parsed.empty:
-        match = sql.match_expression(folded_terms=parsed.folded_terms, accented_terms=parsed.accented_terms,
-                                     phrases=parsed.phrases)
     filters = sql.filter_clauses(doc_type=type_name, issuer_folded=fold(issuer) if issuer else None,
-                                 year=year, level=level_name, cites_folded=cites_folded)
-    statement, params = sql.search_sql(match=match, filters=filters, cites=bool(cites_folded), limit=limit)
+                                 year=year, level=level_name)
     conn = connect(db, create=False)
     try:
-        rows = conn.execute(statement, params).fetchall()
-        hits = []
+        if parsed.empty:
+            listing = sql.listing_sql(filters=filters, cites_folded=cites_folded, limit=limit)
+            ranked = [(row["id"], 0.0) for row in conn.execute(*listing)]
+        else:
+            ranked = _ranked_ids(conn, parsed, filters, cites_folded, limit)
+        if not ranked:
+            return []
+        params: list[object] = [cites_folded] if cites_folded else []
+        rows = {row["id"]: row for row in conn.execute(sql.hits_sql(len(ranked), cites=bool(cites_folded)),
+                                                       [*params, *(i for i, _ in ranked)])}
         # without a query, a --cites search shows where the number is cited
         terms = parsed.all_folded() or ([number_token(cites)] if cites_folded else [])
-        for row in rows:
+        hits = []
+        for doc_id, score in ranked:
+            row = rows[doc_id]
             text = ""
             if terms:
-                body = conn.execute("SELECT body FROM documents WHERE id = ?", (row["id"],)).fetchone()[0]
-                text = snippet(body, terms)
-            hits.append(Hit(**{c: row[c] for c in sql.HIT_COLUMNS}, snippet=text, score=row["score"] or 0.0,
+                body = conn.execute("SELECT body FROM doc_text WHERE id = ?", (doc_id,)).fetchone()
+                text = snippet(body[0] if body else "", terms)
+            hits.append(Hit(**{c: row[c] for c in sql.HIT_COLUMNS}, snippet=text, score=score,
                             relation=row["relation"], ref_date=row["ref_date"]))
         return hits
     finally:
         conn.close()
+
+
+def _ranked_ids(conn, parsed: ParsedQuery, filters: tuple[list[str], list[object]], cites_folded: str | None,
+                limit: int) -> list[tuple[int, float]]:
+    """Ids and bm25 scores of the best ``limit`` matches, filled tier by tier (``sql.match_tiers``)."""
+    tiers = sql.match_tiers(folded_terms=parsed.folded_terms, phrases=parsed.phrases,
+                            accented_words=parsed.accented_terms)
+    found: dict[int, float] = {}
+    for match in tiers:
+        statement, params = sql.tier_sql(match, filters=filters, cites_folded=cites_folded,
+                                         limit=limit + len(found))
+        for doc_id, score in conn.execute(statement, params):
+            if doc_id not in found and len(found) < limit:
+                found[doc_id] = score or 0.0
+        if len(found) >= limit:
+            break
+    return list(found.items())

@@ -8,14 +8,17 @@ Search never relies on SQLite to fold Vietnamese: ``remove_diacritics`` folds
 tones but never đ→d. Each searchable text therefore has a folded shadow column
 (``title_folded``, ``body_folded``, ``number_token``) filled by
 ``pipeline.index.text``; queries are folded the same way. The accented columns
-are indexed too (without diacritic removal) so that an accented query gives
-extra weight to exact spellings.
+are indexed too (without diacritic removal) so that an accented query can rank
+exact spellings first.
+
+The texts live in ``doc_text``, apart from the ``documents`` facts: a filter
+or a sort on ``documents`` then reads small rows, never the bodies.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # FTS columns, in order; weights of bm25() follow the same order.
 FTS_COLUMNS = ("title", "body", "title_folded", "body_folded", "number_token")
@@ -27,13 +30,15 @@ ACCENTED_COLUMNS = ("title", "body")
 TOKENIZER = "unicode61 remove_diacritics 0 tokenchars '_'"
 
 DOCUMENT_COLUMNS = (
-    "path", "sha256", "doc_type", "number", "number_folded", "number_token", "issuer", "issuer_folded",
-    "level", "place", "date", "year", "title", "title_folded", "period_start", "period_end",
+    "path", "sha256", "doc_type", "number", "number_folded", "issuer", "issuer_folded",
+    "level", "place", "date", "year", "title", "period_start", "period_end",
     "signer_name", "signer_position", "signer_authority", "recipients", "uncertain", "warnings",
-    "body", "body_folded", "ingested_at",
+    "ingested_at",
 )
+# the searchable texts of a document (the FTS content table), keyed by the document id
+TEXT_COLUMNS = ("id", *FTS_COLUMNS)
 REFERENCE_COLUMNS = ("doc_id", "ord", "doc_type", "number", "number_folded", "date", "issuer", "title",
-                     "relation", "mentions", "span_start", "span_end", "section")
+                     "relation", "mentions", "span_start", "span_end", "section", "doc_date")
 TARGET_COLUMNS = ("doc_id", "ord", "text", "value", "value_max", "unit", "comparator", "subject",
                   "frequency", "year", "span_start", "span_end", "section")
 MILESTONE_COLUMNS = ("doc_id", "ord", "text", "kind", "start", "end", "precision", "activities",
@@ -64,34 +69,41 @@ SCHEMA = (
         sha256 TEXT NOT NULL,               -- hash of the file's bytes
         doc_type TEXT, number TEXT,
         number_folded TEXT,                 -- fold_number(number): '57nqtw'
-        number_token TEXT,                  -- the number as one FTS token: '57_nq_tw'
         issuer TEXT, issuer_folded TEXT,
         level TEXT,                         -- Trung ương / tỉnh / huyện / xã / cơ sở
         place TEXT, date TEXT, year INTEGER,
-        title TEXT, title_folded TEXT,
+        title TEXT,
         period_start TEXT, period_end TEXT,
         signer_name TEXT, signer_position TEXT, signer_authority TEXT,
         recipients TEXT NOT NULL DEFAULT '[]',   -- JSON list
         uncertain TEXT NOT NULL DEFAULT '[]',    -- JSON list
         warnings TEXT NOT NULL DEFAULT '[]',     -- JSON list
-        body TEXT NOT NULL DEFAULT '',           -- Document.text
-        body_folded TEXT NOT NULL DEFAULT '',
         ingested_at TEXT
     )""",
     "CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256)",
     "CREATE INDEX IF NOT EXISTS documents_number ON documents(number_folded)",
-    "CREATE INDEX IF NOT EXISTS documents_year ON documents(year)",
     "CREATE INDEX IF NOT EXISTS documents_date ON documents(date)",
-    "CREATE INDEX IF NOT EXISTS documents_level ON documents(level)",
+    "CREATE INDEX IF NOT EXISTS documents_year ON documents(year, date)",
+    "CREATE INDEX IF NOT EXISTS documents_level ON documents(level, date)",
+    "CREATE INDEX IF NOT EXISTS documents_type ON documents(doc_type, date)",
+    """CREATE TABLE IF NOT EXISTS doc_text (
+        id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        title TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '',           -- Document.text
+        title_folded TEXT NOT NULL DEFAULT '',
+        body_folded TEXT NOT NULL DEFAULT '',
+        number_token TEXT NOT NULL DEFAULT ''    -- the number as one FTS token: '57_nq_tw'
+    )""",
     f"""CREATE TABLE IF NOT EXISTS doc_references (
         id INTEGER PRIMARY KEY,
         doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
         ord INTEGER NOT NULL,
         doc_type TEXT, number TEXT, number_folded TEXT, date TEXT, issuer TEXT, title TEXT,
-        relation TEXT NOT NULL, mentions INTEGER NOT NULL DEFAULT 1, {_SPAN}
+        relation TEXT NOT NULL, mentions INTEGER NOT NULL DEFAULT 1, {_SPAN},
+        doc_date TEXT                       -- the citing document's date: '--cites' lists newest first
     )""",
     "CREATE INDEX IF NOT EXISTS doc_references_doc ON doc_references(doc_id)",
-    "CREATE INDEX IF NOT EXISTS doc_references_number ON doc_references(number_folded)",
+    "CREATE INDEX IF NOT EXISTS doc_references_number ON doc_references(number_folded, doc_date, doc_id)",
     f"""CREATE TABLE IF NOT EXISTS targets (
         id INTEGER PRIMARY KEY,
         doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -120,7 +132,7 @@ SCHEMA = (
         path TEXT PRIMARY KEY, sha256 TEXT, code TEXT NOT NULL, error TEXT NOT NULL, at TEXT
     )""",
     f"""CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(
-        {", ".join(FTS_COLUMNS)}, content='documents', content_rowid='id', tokenize="{TOKENIZER}"
+        {", ".join(FTS_COLUMNS)}, content='doc_text', content_rowid='id', tokenize="{TOKENIZER}"
     )""",
 )
 
@@ -130,14 +142,14 @@ def _fts_values(prefix: str) -> str:
 
 
 TRIGGERS = (
-    f"""CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents BEGIN
+    f"""CREATE TRIGGER IF NOT EXISTS doc_text_ai AFTER INSERT ON doc_text BEGIN
         INSERT INTO doc_fts(rowid, {", ".join(FTS_COLUMNS)}) VALUES (new.id, {_fts_values("new")});
     END""",
-    f"""CREATE TRIGGER IF NOT EXISTS documents_ad AFTER DELETE ON documents BEGIN
+    f"""CREATE TRIGGER IF NOT EXISTS doc_text_ad AFTER DELETE ON doc_text BEGIN
         INSERT INTO doc_fts(doc_fts, rowid, {", ".join(FTS_COLUMNS)})
         VALUES ('delete', old.id, {_fts_values("old")});
     END""",
-    f"""CREATE TRIGGER IF NOT EXISTS documents_au AFTER UPDATE ON documents BEGIN
+    f"""CREATE TRIGGER IF NOT EXISTS doc_text_au AFTER UPDATE ON doc_text BEGIN
         INSERT INTO doc_fts(doc_fts, rowid, {", ".join(FTS_COLUMNS)})
         VALUES ('delete', old.id, {_fts_values("old")});
         INSERT INTO doc_fts(rowid, {", ".join(FTS_COLUMNS)}) VALUES (new.id, {_fts_values("new")});
@@ -148,6 +160,33 @@ TRIGGERS = (
 def schema_statements() -> list[str]:
     """Every statement that creates the index (idempotent: IF NOT EXISTS)."""
     return [*SCHEMA, *TRIGGERS]
+
+
+def migration_statements(version: int) -> list[str]:
+    """Statements that bring an index of schema ``version`` to ``SCHEMA_VERSION`` (empty if unknown).
+
+    1 → 2: the texts move from ``documents`` to ``doc_text`` and the FTS index is rebuilt over it;
+    references keep the citing document's date.
+    """
+    if version != 1:
+        return []
+    moved = ("title_folded", "body", "body_folded", "number_token")
+    return [
+        *(f"DROP TRIGGER IF EXISTS documents_{t}" for t in ("ai", "ad", "au")),
+        "DROP TABLE IF EXISTS doc_fts",
+        "DROP INDEX IF EXISTS documents_year",
+        "DROP INDEX IF EXISTS documents_level",
+        "DROP INDEX IF EXISTS doc_references_number",
+        "ALTER TABLE doc_references ADD COLUMN doc_date TEXT",
+        "UPDATE doc_references SET doc_date = (SELECT date FROM documents WHERE id = doc_id)",
+        next(s for s in SCHEMA if "doc_text (" in s),
+        "INSERT INTO doc_text(id, title, body, title_folded, body_folded, number_token) "
+        "SELECT id, coalesce(title, ''), body, coalesce(title_folded, ''), body_folded, "
+        "coalesce(number_token, '') FROM documents",
+        *(f"ALTER TABLE documents DROP COLUMN {c}" for c in moved),
+        *schema_statements(),
+        "INSERT INTO doc_fts(doc_fts) VALUES ('rebuild')",
+    ]
 
 
 def insert_sql(table: str, columns: Sequence[str]) -> str:
@@ -174,36 +213,52 @@ def quote_fts(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
-def match_expression(*, folded_terms: Sequence[str], accented_terms: Sequence[str] = (),
-                     phrases: Sequence[Sequence[str]] = ()) -> str:
-    """The MATCH expression of a query already folded into terms.
+def _columns(names: Sequence[str]) -> str:
+    return "{" + " ".join(names) + "}"
 
-    Every folded term must occur in a folded column (AND). Phrases (lists of
-    folded words) must occur as phrases. When the query had accents,
-    ``accented_terms`` are OR-ed in against the accented columns: they never
-    widen the result set (an accented match implies the folded one) but add to
-    bm25, so exact spellings rank first.
-    """
-    folded_cols = "{" + " ".join(FOLDED_COLUMNS) + "}"
+
+def _all_of(tokens: Sequence[str]) -> str:
+    return " AND ".join(quote_fts(t) for t in tokens)
+
+
+def _phrase(tokens: Sequence[str]) -> str:
+    return " + ".join(quote_fts(t) for t in tokens)
+
+
+def match_expression(*, folded_terms: Sequence[str], phrases: Sequence[Sequence[str]] = ()) -> str:
+    """The MATCH expression every hit must satisfy: each folded term, and each phrase as a phrase,
+    in a folded column ('' when there is nothing to match)."""
     parts = [quote_fts(t) for t in folded_terms]
-    parts += [" + ".join(quote_fts(w) for w in phrase) for phrase in phrases if phrase]
+    parts += [_phrase(phrase) for phrase in phrases if phrase]
     if not parts:
         return ""
-    required = f"{folded_cols} : ({' AND '.join(parts)})"
-    boosts = []
-    if len(folded_terms) > 1:
-        boosts.append(f"{folded_cols} : ({' + '.join(quote_fts(t) for t in folded_terms)})")
-    if accented_terms:
-        accented_cols = "{" + " ".join(ACCENTED_COLUMNS) + "}"
-        boosts.append(f"{accented_cols} : ({' AND '.join(quote_fts(t) for t in accented_terms)})")
-    if not boosts:
-        return required
-    return "(" + required + ") OR " + " OR ".join(f"({b})" for b in boosts)
+    return f"{_columns(FOLDED_COLUMNS)} : ({' AND '.join(parts)})"
+
+
+def match_tiers(*, folded_terms: Sequence[str], phrases: Sequence[Sequence[str]] = (),
+                accented_words: Sequence[str] = ()) -> list[str]:
+    """MATCH expressions from the strictest to the plain one; search fills its hits tier by tier.
+
+    With accents in the query, the first tier also asks for the words as
+    typed in an accented column (exact spellings first); the last tier is the
+    plain match, every folded term somewhere. A stricter tier implies the
+    plain match, so no tier widens the result set.
+
+    Word order is not a tier: a phrase tier would make bm25 scan the whole
+    index for the phrase on every query. Quoted words are a phrase.
+    """
+    base = match_expression(folded_terms=folded_terms, phrases=phrases)
+    if not base:
+        return []
+    tiers: list[str] = []
+    if accented_words:
+        tiers.append(f"({base}) AND ({_columns(ACCENTED_COLUMNS)} : ({_all_of(accented_words)}))")
+    tiers.append(base)
+    return tiers
 
 
 def filter_clauses(*, doc_type: str | None = None, issuer_folded: str | None = None,
-                   year: int | None = None, level: str | None = None,
-                   cites_folded: str | None = None) -> tuple[list[str], list[object]]:
+                   year: int | None = None, level: str | None = None) -> tuple[list[str], list[object]]:
     """WHERE conditions on ``documents d`` (and the parameters) for the search filters."""
     where: list[str] = []
     params: list[object] = []
@@ -219,9 +274,6 @@ def filter_clauses(*, doc_type: str | None = None, issuer_folded: str | None = N
     if level is not None:
         where.append("d.level = ?")
         params.append(level)
-    if cites_folded:
-        where.append("r.number_folded = ?")
-        params.append(cites_folded)
     return where, params
 
 
@@ -231,40 +283,64 @@ def _escape_like(text: str) -> str:
 
 HIT_COLUMNS = ("id", "number", "doc_type", "issuer", "level", "date", "title", "path")
 
+# how many matches of one tier bm25 ranks: the newest indexed ones when a tier has more
+RANK_WINDOW = 2000
 
-def search_sql(*, match: str | None, filters: tuple[list[str], list[object]] = ([], []),
-               cites: bool = False, limit: int = 20, offset: int = 0) -> tuple[str, list[object]]:
-    """The search statement: FTS match (ranked by bm25) and/or filters, with its parameters.
 
-    Without a match expression the hits come newest first. With ``cites`` each
-    hit carries the relation and date of its reference to the cited number.
+def tier_sql(match: str, *, filters: tuple[list[str], list[object]] = ([], []), cites_folded: str | None = None,
+             window: int = RANK_WINDOW, limit: int = 20) -> tuple[str, list[object]]:
+    """Ranked ids (and bm25 scores) of the documents of one tier, with the statement's parameters.
+
+    bm25 runs over at most ``window`` matches (the most recently indexed that
+    pass the filters), so a query whose words occur in nearly every document
+    costs the same as a rare one; the best ``limit`` of them come back, ties
+    newest first. ``cites_folded`` keeps the documents that reference that number.
     """
     where, params = list(filters[0]), list(filters[1])
+    if cites_folded:
+        where.append("d.id IN (SELECT doc_id FROM doc_references WHERE number_folded = ?)")
+        params.append(cites_folded)
+    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+    conditions = " AND ".join(["doc_fts MATCH ?", *where])
+    inner = (f"SELECT d.id AS id, d.date AS date, bm25(doc_fts, {weights}) AS score "
+             f"FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid "
+             f"WHERE {conditions} ORDER BY doc_fts.rowid DESC LIMIT ?")
+    sql = f"SELECT id, score FROM ({inner}) ORDER BY score, date DESC, id DESC LIMIT ?"
+    return sql, [match, *params, int(window), int(limit)]
+
+
+def listing_sql(*, filters: tuple[list[str], list[object]] = ([], []), cites_folded: str | None = None,
+                limit: int = 20, offset: int = 0) -> tuple[str, list[object]]:
+    """Documents passing the filters without a text query, newest first (undated last).
+
+    With ``cites_folded`` the references to that number lead: their index is
+    in the citing documents' date order, so the newest citing documents come
+    without sorting every one of them.
+    """
+    where, params = list(filters[0]), list(filters[1])
+    if cites_folded:
+        sql = ("SELECT DISTINCT r.doc_id AS id, r.doc_date AS date, 0.0 AS score FROM doc_references r "
+               "JOIN documents d ON d.id = r.doc_id WHERE " + " AND ".join(["r.number_folded = ?", *where]))
+        sql += " ORDER BY r.doc_date DESC, r.doc_id DESC LIMIT ? OFFSET ?"
+        return sql, [cites_folded, *params, int(limit), int(offset)]
+    sql = "SELECT d.id AS id, 0.0 AS score FROM documents d"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY d.date DESC, d.id DESC LIMIT ? OFFSET ?"
+    return sql, [*params, int(limit), int(offset)]
+
+
+def hits_sql(count: int, *, cites: bool = False) -> str:
+    """The shown columns of ``count`` documents by id (``?`` each); with ``cites`` (one more ``?``,
+    the folded number) the relation and date of the first reference to it."""
     cols = ", ".join(f"d.{c}" for c in HIT_COLUMNS)
-    extra = ", r.relation AS relation, r.date AS ref_date" if cites else ", NULL AS relation, NULL AS ref_date"
-    joins = ""
     if cites:
-        joins += " JOIN doc_references r ON r.doc_id = d.id"
-    if match:
-        weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-        sql = (f"SELECT {cols}, bm25(doc_fts, {weights}) AS score{extra} "
-               f"FROM doc_fts JOIN documents d ON d.id = doc_fts.rowid{joins} "
-               f"WHERE doc_fts MATCH ?")
-        params.insert(0, match)
-        if where:
-            sql += " AND " + " AND ".join(where)
-        order = "score, d.date DESC, d.id"
+        extra = (", r.relation AS relation, r.date AS ref_date FROM documents d "
+                 "LEFT JOIN doc_references r ON r.id = (SELECT x.id FROM doc_references x "
+                 "WHERE x.doc_id = d.id AND x.number_folded = ? ORDER BY x.ord LIMIT 1)")
     else:
-        sql = f"SELECT {cols}, 0.0 AS score{extra} FROM documents d{joins}"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        order = "d.date DESC, d.id"  # SQLite sorts NULL lowest: undated documents come last
-    if cites:
-        # one row per citing document even when it cites the number twice (two dates)
-        sql += " GROUP BY d.id"
-    sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
-    params += [int(limit), int(offset)]
-    return sql, params
+        extra = ", NULL AS relation, NULL AS ref_date FROM documents d"
+    return f"SELECT {cols}{extra} WHERE d.id IN ({', '.join('?' * count)})"
 
 
 # --------------------------------------------------------- citation resolution

@@ -55,6 +55,7 @@ def connect(db: str | Path | None = None, *, create: bool = True) -> sqlite3.Con
             _ensure_schema(conn)
         else:
             conn.execute("SELECT 1 FROM documents LIMIT 1").fetchall()
+            _ensure_schema(conn)  # an index of an older schema is migrated
     except sqlite3.DatabaseError as exc:
         raise UsageError(f"{path}: not a usable index ({exc})") from exc
     return conn
@@ -65,7 +66,8 @@ def _ensure_schema(conn: sqlite3.Connection) -> None:
     if row is not None:
         version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if version is not None and int(version[0]) != sql.SCHEMA_VERSION:
-            raise UsageError(f"index schema {version[0]} is not {sql.SCHEMA_VERSION}: rebuild the index")
+            _migrate(conn, int(version[0]))
+            return
         if version is not None:
             return
     conn.execute("BEGIN IMMEDIATE")
@@ -74,6 +76,21 @@ def _ensure_schema(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
                      (str(sql.SCHEMA_VERSION),))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _migrate(conn: sqlite3.Connection, version: int) -> None:
+    statements = sql.migration_statements(version)
+    if not statements:
+        raise UsageError(f"index schema {version} is not {sql.SCHEMA_VERSION}: rebuild the index")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in statements:
+            conn.execute(statement)
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(sql.SCHEMA_VERSION),))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -95,25 +112,32 @@ def _j(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def document_row(record: DirectiveRecord, *, path: str, sha256: str, body: str,
-                 body_folded: str | None = None) -> tuple:
+def document_row(record: DirectiveRecord, *, path: str, sha256: str) -> tuple:
     """The ``documents`` row of a record, in ``sql.DOCUMENT_COLUMNS`` order."""
     h = record.header
     period = h.period or Period()
     values = {
         "path": path, "sha256": sha256, "doc_type": h.doc_type, "number": h.number,
-        "number_folded": fold_number(h.number) or None, "number_token": number_token(h.number),
+        "number_folded": fold_number(h.number) or None,
         "issuer": h.issuer, "issuer_folded": fold(h.issuer) or None,
         "level": level_of(h.issuer, number=h.number), "place": h.place, "date": h.date, "year": _year(h),
-        "title": h.title or "", "title_folded": index_text(h.title),
+        "title": h.title or "",
         "period_start": period.start, "period_end": period.end,
         "signer_name": h.signer.name, "signer_position": h.signer.position,
         "signer_authority": h.signer.authority,
         "recipients": _j(h.recipients), "uncertain": _j(h.uncertain), "warnings": _j(record.warnings),
-        "body": body, "body_folded": index_text(body) if body_folded is None else body_folded,
         "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
     return tuple(values[c] for c in sql.DOCUMENT_COLUMNS)
+
+
+def text_row(record: DirectiveRecord, doc_id: int, *, body: str, body_folded: str | None = None) -> tuple:
+    """The ``doc_text`` row (the searchable texts) of a record, in ``sql.TEXT_COLUMNS`` order."""
+    h = record.header
+    values = {"id": doc_id, "title": h.title or "", "body": body, "title_folded": index_text(h.title),
+              "body_folded": index_text(body) if body_folded is None else body_folded,
+              "number_token": number_token(h.number)}
+    return tuple(values[c] for c in sql.TEXT_COLUMNS)
 
 
 def section_rows(record: DirectiveRecord, doc_id: int) -> dict[str, list[tuple]]:
@@ -121,7 +145,7 @@ def section_rows(record: DirectiveRecord, doc_id: int) -> dict[str, list[tuple]]
     rows: dict[str, list[tuple]] = {name: [] for name in sql.SECTION_TABLES}
     for i, r in enumerate(record.references):
         rows["references"].append((doc_id, i, r.doc_type, r.number, fold_number(r.number) or None, r.date,
-                                   r.issuer, r.title, r.relation, r.mentions, *_span(r)))
+                                   r.issuer, r.title, r.relation, r.mentions, *_span(r), record.header.date))
     for i, t in enumerate(record.targets):
         rows["targets"].append((doc_id, i, t.text, t.value, t.value_max, t.unit, t.comparator, t.subject,
                                 t.frequency, t.year, *_span(t)))
@@ -145,9 +169,10 @@ def write_document(conn: sqlite3.Connection, record: DirectiveRecord, *, path: s
     try:
         conn.execute(sql.delete_document_sql(), (path,))
         cursor = conn.execute(sql.insert_sql("documents", sql.DOCUMENT_COLUMNS),
-                              document_row(record, path=path, sha256=sha256, body=body,
-                                           body_folded=body_folded))
+                              document_row(record, path=path, sha256=sha256))
         doc_id = int(cursor.lastrowid)
+        conn.execute(sql.insert_sql("doc_text", sql.TEXT_COLUMNS),
+                     text_row(record, doc_id, body=body, body_folded=body_folded))
         for name, rows in section_rows(record, doc_id).items():
             if rows:
                 table, columns = sql.SECTION_TABLES[name]
