@@ -38,6 +38,7 @@ class Levels:
     local: tuple[re.Pattern, ...]
     place_markers: tuple[str, ...]
     not_place_words: frozenset[str]
+    national_only: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ def load_levels(path: str | None = None) -> Levels:
         local=tuple(re.compile(p) for p in data["everyone"]["local"]),
         place_markers=tuple(sorted(data["place_markers"], key=len, reverse=True)),
         not_place_words=frozenset(data["not_place_words"]),
+        national_only=tuple(re.compile(p) for p in data.get("national_only", {}).get("patterns", [])),
     )
 
 
@@ -149,3 +151,17 @@ def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | N
         return Applicability(True, "addressed to the lower issuer's level or below it", tuple(sorted(tiers)))
     return Applicability(False, f"addressed to another level ({actor}), which {lower_issuer} does not stand for",
                          tuple(sorted(tiers)))
+
+
+def central_only(text: str, *, levels: Levels | None = None) -> str | None:
+    """Why a demand that names no actor is for the central level only (making law, ranking the
+    country among nations), else None."""
+    from pipeline.lang.actors import is_lawmaking
+
+    levels = levels or load_levels()
+    if is_lawmaking(text):
+        return "making law is for the central level"
+    lowered = _lower(text)
+    if any(p.search(lowered) for p in levels.national_only):
+        return "a ranking of the country among nations"
+    return None

@@ -13,7 +13,7 @@ from collections import Counter
 
 import numpy as np
 
-from pipeline.crosscheck.applicability import applies, issuer_tier, place_of
+from pipeline.crosscheck.applicability import Applicability, applies, central_only, issuer_tier, place_of
 from pipeline.crosscheck.findings import find_all
 from pipeline.crosscheck.items import Unit, lower_candidates, superior_items
 from pipeline.crosscheck.match import Matcher, TfidfMatcher
@@ -45,8 +45,8 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
     lower_issuer = lower.header.issuer
     lower_tier = issuer_tier(lower_issuer)
     lower_place = place_of(lower_issuer, lower.header.place)
-    verdicts = [applies(u.actor, lower_issuer=lower_issuer, lower_place=lower_place,
-                        superior_issuer=superior.header.issuer) for u in items]
+    verdicts = [_applies(u, lower_issuer=lower_issuer, lower_place=lower_place, lower_tier=lower_tier,
+                         superior_issuer=superior.header.issuer) for u in items]
 
     clauses = [_clauses(u.body, segment=segment) if v.applies else [] for u, v in zip(items, verdicts, strict=False)]
     flat = [c for cs in clauses for c in cs]
@@ -72,6 +72,17 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
                                    segment=segment))
     report.summary = summarize(report.items)
     return report
+
+
+def _applies(unit: Unit, *, lower_issuer: str | None, lower_place: str | None, lower_tier: int | None,
+             superior_issuer: str | None) -> Applicability:
+    verdict = applies(unit.actor, lower_issuer=lower_issuer, lower_place=lower_place,
+                      superior_issuer=superior_issuer)
+    if verdict.applies and not unit.actor and lower_tier is not None and lower_tier > 0:
+        why = central_only(unit.text)
+        if why:
+            return Applicability(False, f"names no actor, but {why}")
+    return verdict
 
 
 def _judge(unit: Unit, why: str, row: np.ndarray, clause_rows: np.ndarray, clauses: list[str],
@@ -100,6 +111,7 @@ def _judge(unit: Unit, why: str, row: np.ndarray, clause_rows: np.ndarray, claus
         clause_recalls=clause_recalls,
         needs_number=unit.value is not None or any(u == "%" for _, u in numbers_in(unit.text)),
         has_number=any(candidates[j].value is not None or numbers_in(candidates[j].text) for j in chosen),
+        is_target=unit.kind == "target" and unit.value is not None,
     )
     evidence = [(candidates[j], score[j]) for j in chosen]
     findings = find_all(unit, evidence, lower_tier=lower_tier)

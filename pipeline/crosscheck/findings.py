@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from pipeline.crosscheck.applicability import actor_tiers
 from pipeline.crosscheck.items import Unit
-from pipeline.crosscheck.text import REPORT, numbers_in
+from pipeline.crosscheck.text import REPORT, content_terms, numbers_in, word_tokens
 from pipeline.lang.fold import fold
 from schemas.crosscheck import Finding
 
 # only evidence this close to the superior item can contradict it
 CONFLICT_SIM = 0.3
+# ... and, for a value, only one that names the same indicator (share of content syllables)
+SAME_INDICATOR = 0.5
 # personal-responsibility words: the work may not be handed down
 PERSONAL = ("chịu trách nhiệm", "trực tiếp chỉ đạo", "trực tiếp chủ trì", "không được giao", "người đứng đầu")
 
@@ -30,6 +32,16 @@ def _same_unit(a: str | None, b: str | None) -> bool:
         return False
     fa, fb = fold(a).replace(" ", ""), fold(b).replace(" ", "")
     return fa == fb or fa.startswith(fb) or fb.startswith(fa)
+
+
+def _indicator_words(text: str) -> set[str]:
+    return {t for t in content_terms(word_tokens(text, segment=False)) if "_" not in t}
+
+
+def same_indicator(a: str, b: str) -> bool:
+    """Whether two value clauses measure the same thing: most content syllables shared (Dice)."""
+    wa, wb = _indicator_words(a), _indicator_words(b)
+    return bool(wa and wb) and 2 * len(wa & wb) / (len(wa) + len(wb)) >= SAME_INDICATOR
 
 
 def _weaker(lower: float, superior: float, comparator: str | None) -> bool:
@@ -50,7 +62,7 @@ def target_findings(item: Unit, evidence: list[tuple[Unit, float]]) -> list[Find
         return []
     out = []
     for cand, sim in evidence:
-        if sim < CONFLICT_SIM:
+        if sim < CONFLICT_SIM or not same_indicator(item.text, cand.text):
             continue
         values = [(cand.value, cand.unit)] if cand.value is not None else numbers_in(cand.text)
         for value, unit in values:
@@ -73,6 +85,9 @@ def deadline_findings(item: Unit, evidence: list[tuple[Unit, float]]) -> list[Fi
     code = "report_deadline_after_superior" if REPORT.search(item.body) else "deadline_after_superior"
     for cand, sim in evidence:
         if sim < CONFLICT_SIM or not cand.deadline:
+            continue
+        # a target's year is its horizon: a later one contradicts only for the same indicator
+        if "target" in (item.kind, cand.kind) and not same_indicator(item.body, cand.text):
             continue
         if cand.deadline > item.deadline:
             return [Finding(

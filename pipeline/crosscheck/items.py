@@ -2,7 +2,9 @@
 
 Superior items (spec/CROSSCHECK.md, "Items") are every task of every
 responsibility (with its actor), every target and every milestone of the
-superior record. Lower candidates are the lower plan's tasks, targets and
+superior record, and, when the superior's text is given, every paragraph or
+bullet of its task sections ("NHIỆM VỤ, GIẢI PHÁP", "NỘI DUNG") that no
+responsibility holds: a resolution's solutions name no actor but are demands. Lower candidates are the lower plan's tasks, targets and
 milestone activities, plus, when the lower document's text is given, the
 sentences and bullets of its body that no record holds (an objective in the
 Mục tiêu section carries out a demand as well as a task does).
@@ -13,8 +15,9 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.crosscheck.text import deadline_in, locate
+from pipeline.lang import actors
 from pipeline.lang.fold import dice, fold
-from schemas.document import Document
+from schemas.document import Document, OutlineNode
 from schemas.records import DirectiveRecord
 
 # lines of the lower text that are no commitment: legal bases, headings, signature and recipients
@@ -75,7 +78,71 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
         units.append(Unit(kind="milestone", text=milestone.text, deadline=milestone.end,
                           details=[a for a in milestone.activities if fold(a) != fold(milestone.text)],
                           span=_span(milestone, milestone.text, doc_text), section=milestone.section))
+    if document is not None:
+        units += section_tasks(document, [u for u in units if u.kind == "task"])
     return _dedupe(units)
+
+
+MIN_TASK = 40  # characters: a shorter paragraph of a task section is a label, not a demand
+
+
+def _task_sections(document: Document) -> list[OutlineNode]:
+    """The outermost outline nodes whose heading names tasks or solutions."""
+    found: list[OutlineNode] = []
+    for node in document.outline:
+        if node.style in ("dash", "plus", "bullet", "letter"):
+            continue
+        if any(f.body.start <= node.span.start < f.body.end for f in found):
+            continue
+        if actors.starts_with(node.title, actors.TASK_SECTIONS):
+            found.append(node)
+    return found
+
+
+def section_tasks(document: Document, known: list[Unit]) -> list[Unit]:
+    """Paragraphs and bullets of the task sections as task items, unless a responsibility holds them.
+
+    A heading with text under it is a title, not a demand; a paragraph that
+    runs on from an unfinished one (starts in lower case) joins it.
+    """
+    sections = _task_sections(document)
+    if not sections:
+        return []
+    headings = {n.span.start for n in document.outline
+                if any(m.parent is not None and document.outline[m.parent] is n for m in document.outline)}
+    # a numbered heading followed by plain paragraphs is a title too
+    numbered = {n.span.start: n for n in document.outline if n.style not in ("dash", "plus", "bullet")}
+    known_folded = [fold(u.text) for u in known]
+    paragraphs: list[list] = []  # [start, end, text]
+    for section in sections:
+        blocks = [b for b in document.blocks if b.span is not None and b.kind != "table_cell"
+                  and section.body.start <= b.span.start < section.body.end]
+        for i, block in enumerate(blocks):
+            if block.span.start == section.span.start or block.span.start in headings:
+                continue
+            node = numbered.get(block.span.start)
+            if node is not None and i + 1 < len(blocks) and blocks[i + 1].span.start < node.body.end \
+                    and len(block.text) < 300:
+                continue
+            text = block.text.strip()
+            if paragraphs and text[:1].islower() and not paragraphs[-1][2].rstrip().endswith((".", ":", ";")):
+                paragraphs[-1][1] = block.span.end
+                paragraphs[-1][2] = paragraphs[-1][2].rstrip() + " " + text
+                continue
+            paragraphs.append([block.span.start, block.span.end, text])
+    out: list[Unit] = []
+    for start, end, text in paragraphs:
+        body = actors.clean_task(_BULLET.sub("", text, count=1))
+        if len(body) < MIN_TASK:
+            continue
+        folded = fold(body)
+        if any(len(k) >= 20 and (k in folded or folded in k) for k in known_folded) \
+                or any(dice(body, k) >= 0.6 for k in known_folded):
+            continue
+        offset = start + text.find(body[:20]) if body[:20] in text else start
+        out.append(Unit(kind="task", text=body, deadline=deadline_in(body), span=(offset, offset + len(body)),
+                        section=document.section_at(start), source="text"))
+    return out
 
 
 def _iso_or_none(value: str | None) -> str | None:

@@ -14,7 +14,7 @@ from typing import Protocol
 import numpy as np
 
 from pipeline.crosscheck.text import content_terms, word_tokens
-from pipeline.lang.fold import fold
+from pipeline.lang.fold import fold, unify_variants
 
 
 class Matcher(Protocol):
@@ -42,7 +42,7 @@ class TfidfMatcher:
             return np.zeros((len(queries), len(candidates)))
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        folded = [fold(t) for t in queries + candidates]
+        folded = [unify_variants(fold(t)) for t in queries + candidates]
         char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True).fit_transform(folded)
         words = [" ".join(content_terms(word_tokens(t, segment=self.segment))) for t in queries + candidates]
         word = TfidfVectorizer(analyzer=_word_ngrams, sublinear_tf=True).fit_transform(words)

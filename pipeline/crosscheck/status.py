@@ -9,7 +9,8 @@ Three measures, all in [0, 1]:
 
 ``covered`` needs most of the content in close evidence, every clause taken
 up and, when the superior states a number, a number in the evidence;
-``missing`` needs the topic to be absent, or no close text and a thin topic;
+``missing`` needs the topic to be absent, or no close text and a thin topic
+(for a target: no close text at all, as the words of an indicator are common);
 anything between is ``partial``. A finding of contradiction makes ``conflict``.
 """
 from __future__ import annotations
@@ -31,6 +32,7 @@ class Thresholds:
     weak_doc_recall: float = 0.5    # ... or below this with no close text
     weak_sim: float = 0.22          # 'no close text' for the whole item
     weak_clause_sim: float = 0.28   # 'no close text' for its best clause
+    target_weak_sim: float = 0.3    # a target with no lower text this close: its indicator is absent
 
 
 DEFAULT = Thresholds()
@@ -47,6 +49,7 @@ class Measures:
     clause_recalls: list[float]
     needs_number: bool
     has_number: bool
+    is_target: bool = False
 
 
 def decide(m: Measures, *, conflict: bool, thresholds: Thresholds = DEFAULT) -> tuple[str, str]:
@@ -58,6 +61,9 @@ def decide(m: Measures, *, conflict: bool, thresholds: Thresholds = DEFAULT) -> 
     if m.best < t.weak_sim and m.clause_best < t.weak_clause_sim and m.doc_recall < t.weak_doc_recall:
         return "missing", (f"no lower text takes it up (closest similarity {max(m.best, m.clause_best):.2f}) "
                            f"and only {m.doc_recall:.0%} of its content words appear in the plan")
+    if m.is_target and max(m.best, m.clause_best) < t.target_weak_sim and not conflict:
+        return "missing", (f"no lower text names this indicator (closest similarity "
+                           f"{max(m.best, m.clause_best):.2f}); shared words alone do not carry a target")
     if conflict:
         return "conflict", "the lower plan takes it up but contradicts it (see findings)"
     untaken = [r for r in m.clause_recalls if r < t.clause_recall]

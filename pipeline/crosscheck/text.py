@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.lang.dates import find_dates
-from pipeline.lang.fold import fold
+from pipeline.lang.fold import fold, unify_variants
 
 STOPWORDS = Path(__file__).with_name("data") / "stopwords.json"
 
@@ -51,9 +51,9 @@ def word_tokens(text: str, *, segment: bool = True) -> list[str]:
             for word in raw:
                 folded = fold(word)
                 if folded:
-                    out.append(folded.replace(" ", "_"))
+                    out.append(unify_variants(folded.replace(" ", "_")))
             return out
-    syllables = fold(text).split()
+    syllables = unify_variants(fold(text)).split()
     return syllables + [f"{a}_{b}" for a, b in zip(syllables, syllables[1:], strict=False)]
 
 

@@ -25,6 +25,10 @@ HEADS = _phrases("heads")
 HEADS_NEED_NAME = {tuple(entry.split()) for entry in _DATA["heads_need_name"]}
 PREDICATES = _phrases("predicates")
 PURPOSE_SECTIONS = _phrases("purpose_sections")
+# headings of the sections whose paragraphs are demands ("III. NHIỆM VỤ, GIẢI PHÁP", "II. NỘI DUNG")
+TASK_SECTIONS = _phrases("task_sections")
+CENTRAL_VERBS = sorted({tuple(e.split()) for e in _DATA["central_only"]["verbs"]}, key=len, reverse=True)
+CENTRAL_OBJECTS = sorted({tuple(e.split()) for e in _DATA["central_only"]["objects"]}, key=len, reverse=True)
 OPENERS = _phrases("openers")
 CONDITIONS = _phrases("conditions")
 CLOSINGS = _phrases("closings")
@@ -175,11 +179,21 @@ def contains(text: str, phrases: list[tuple[str, ...]]) -> bool:
     return any(match_phrase(words, i, phrases) for i in range(len(words)))
 
 
+def is_lawmaking(text: str, *, reach: int = 12) -> bool:
+    """True when the text opens with making law: a law-making verb among its first words (after an
+    adverb such as "Khẩn trương") and, within ``reach`` words, a law."""
+    words = words_of(text)
+    verb = next((i for i in range(min(len(words), 4)) if match_phrase(words, i, CENTRAL_VERBS)), None)
+    if verb is None:
+        return False
+    return any(match_phrase(words, i, CENTRAL_OBJECTS) for i in range(verb + 1, min(len(words), verb + reach)))
+
+
 def clean_task(text: str) -> str:
     """A task as written, without a trailing ':' or ';' and outer spaces."""
     return text.strip().rstrip(":;").strip()
 
 
-__all__ = ["HEADING_CUES", "PURPOSE_SECTIONS", "OPENERS", "CONDITIONS", "CLOSINGS", "Word", "words_of",
+__all__ = ["HEADING_CUES", "PURPOSE_SECTIONS", "TASK_SECTIONS", "is_lawmaking", "OPENERS", "CONDITIONS", "CLOSINGS", "Word", "words_of",
            "match_phrase", "strip_cue", "head_at", "starts_with_actor", "predicate_at", "split_subject",
            "is_list_colon", "starts_with", "contains", "clean_task"]

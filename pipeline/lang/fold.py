@@ -5,8 +5,11 @@ the cross-check, so that every stage compares texts the same way.
 """
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 _NON_WORD = re.compile(r"[^\w%]+")
 
@@ -42,3 +45,27 @@ def dice(a: str | None, b: str | None) -> float:
     if not wa or not wb:
         return 0.0
     return 2 * len(wa & wb) / (len(wa) + len(wb))
+
+
+@lru_cache(maxsize=1)
+def _variants() -> tuple[dict[str, str], dict[str, str]]:
+    data = json.loads((Path(__file__).with_name("data") / "variants.json").read_text(encoding="utf-8"))
+    return data["syllables"], data["words"]
+
+
+def unify_variants(folded: str) -> str:
+    """Folded words with spelling variants unified ('ty le' and 'ti le'; 'grdp' and 'gdp').
+
+    Works on ``fold`` output (and on '_'-joined compounds); for matching two
+    texts, never for display or scoring.
+    """
+    syllables, word_map = _variants()
+    out = []
+    for word in folded.split(" "):
+        word = word_map.get(word, word)
+        if "_" in word:
+            word = "_".join(syllables.get(s, s) for s in word.split("_"))
+        else:
+            word = syllables.get(word, word)
+        out.append(word)
+    return " ".join(out)
