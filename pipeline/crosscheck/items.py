@@ -78,9 +78,37 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
         units.append(Unit(kind="milestone", text=milestone.text, deadline=milestone.end,
                           details=[a for a in milestone.activities if fold(a) != fold(milestone.text)],
                           span=_span(milestone, milestone.text, doc_text), section=milestone.section))
+    targets = [fold(u.text) for u in units if u.kind == "target"]
+    for milestone in record.milestones:
+        units += _goal_clauses(milestone, targets, doc_text)
     if document is not None:
         units += section_tasks(document, [u for u in units if u.kind == "task"])
     return _dedupe(units)
+
+
+_CLAUSE = re.compile(r";\s+|(?<=[.!?])\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])")
+MIN_GOAL_WORDS = 4
+
+
+def _goal_clauses(milestone, targets: list[str], doc_text: str | None) -> list[Unit]:
+    """Each sentence or ';' clause of a dated goal ("Đến năm 2030: ... ; ...") that no target holds,
+    as a milestone item of its own: an inspector checks them one by one."""
+    from pipeline.structure import match_marker
+
+    out: list[Unit] = []
+    for activity in milestone.activities:
+        if fold(activity) == fold(milestone.text):
+            continue
+        for piece in _CLAUSE.split(activity):
+            piece = actors.clean_task(_BULLET.sub("", piece.strip(), count=1)).rstrip(".")
+            if len(piece.split()) < MIN_GOAL_WORDS or piece.isupper() or match_marker(piece):
+                continue
+            folded = fold(piece)
+            if any(t and (t in folded or folded in t or dice(piece, t) >= 0.6) for t in targets):
+                continue
+            out.append(Unit(kind="milestone", text=piece, deadline=milestone.end, span=locate(piece, doc_text),
+                            section=milestone.section, source="text"))
+    return out
 
 
 MIN_TASK = 40  # characters: a shorter paragraph of a task section is a label, not a demand
@@ -131,7 +159,7 @@ def section_tasks(document: Document, known: list[Unit]) -> list[Unit]:
                 continue
             paragraphs.append([block.span.start, block.span.end, text])
     out: list[Unit] = []
-    for start, end, text in paragraphs:
+    for start, _end, text in paragraphs:
         body = actors.clean_task(_BULLET.sub("", text, count=1))
         if len(body) < MIN_TASK:
             continue
