@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.lang.actors import is_lawmaking
 from pipeline.lang.fold import fold
 
 DATA = Path(__file__).with_name("data") / "levels.json"
@@ -156,8 +157,6 @@ def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | N
 def central_only(text: str, *, levels: Levels | None = None) -> str | None:
     """Why a demand that names no actor is for the central level only (making law, ranking the
     country among nations), else None."""
-    from pipeline.lang.actors import is_lawmaking
-
     levels = levels or load_levels()
     if is_lawmaking(text):
         return "making law is for the central level"

@@ -4,8 +4,9 @@ Superior items (spec/CROSSCHECK.md, "Items") are every task of every
 responsibility (with its actor), every target and every milestone of the
 superior record, and, when the superior's text is given, every paragraph or
 bullet of its task sections ("NHIỆM VỤ, GIẢI PHÁP", "NỘI DUNG") that no
-responsibility holds: a resolution's solutions name no actor but are demands. Lower candidates are the lower plan's tasks, targets and
-milestone activities, plus, when the lower document's text is given, the
+responsibility holds (a resolution's solutions name no actor but are
+demands), and each clause of a dated goal. Lower candidates are the lower
+plan's tasks, targets and milestone activities, plus, when the lower document's text is given, the
 sentences and bullets of its body that no record holds (an objective in the
 Mục tiêu section carries out a demand as well as a task does).
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from pipeline.crosscheck.text import deadline_in, locate
 from pipeline.lang import actors
 from pipeline.lang.fold import dice, fold
+from pipeline.structure import match_marker
 from schemas.document import Document, OutlineNode
 from schemas.records import DirectiveRecord
 
@@ -86,15 +88,13 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
     return _dedupe(units)
 
 
-_CLAUSE = re.compile(r";\s+|(?<=[.!?])\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])")
+_CLAUSE = re.compile(r";\s+|" + _SENTENCE_END.pattern)
 MIN_GOAL_WORDS = 4
 
 
 def _goal_clauses(milestone, targets: list[str], doc_text: str | None) -> list[Unit]:
     """Each sentence or ';' clause of a dated goal ("Đến năm 2030: ... ; ...") that no target holds,
     as a milestone item of its own: an inspector checks them one by one."""
-    from pipeline.structure import match_marker
-
     out: list[Unit] = []
     for activity in milestone.activities:
         if fold(activity) == fold(milestone.text):
@@ -103,8 +103,7 @@ def _goal_clauses(milestone, targets: list[str], doc_text: str | None) -> list[U
             piece = actors.clean_task(_BULLET.sub("", piece.strip(), count=1)).rstrip(".")
             if len(piece.split()) < MIN_GOAL_WORDS or piece.isupper() or match_marker(piece):
                 continue
-            folded = fold(piece)
-            if any(t and (t in folded or folded in t or dice(piece, t) >= 0.6) for t in targets):
+            if _held(piece, targets, dice_min=0.6, min_len=1):
                 continue
             out.append(Unit(kind="milestone", text=piece, deadline=milestone.end, span=locate(piece, doc_text),
                             section=milestone.section, source="text"))
@@ -136,12 +135,11 @@ def section_tasks(document: Document, known: list[Unit]) -> list[Unit]:
     sections = _task_sections(document)
     if not sections:
         return []
-    headings = {n.span.start for n in document.outline
-                if any(m.parent is not None and document.outline[m.parent] is n for m in document.outline)}
+    headings = {document.outline[m.parent].span.start for m in document.outline if m.parent is not None}
     # a numbered heading followed by plain paragraphs is a title too
     numbered = {n.span.start: n for n in document.outline if n.style not in ("dash", "plus", "bullet")}
     known_folded = [fold(u.text) for u in known]
-    paragraphs: list[list] = []  # [start, end, text]
+    paragraphs: list[list] = []  # [start, text]
     for section in sections:
         blocks = [b for b in document.blocks if b.span is not None and b.kind != "table_cell"
                   and section.body.start <= b.span.start < section.body.end]
@@ -153,24 +151,27 @@ def section_tasks(document: Document, known: list[Unit]) -> list[Unit]:
                     and len(block.text) < 300:
                 continue
             text = block.text.strip()
-            if paragraphs and text[:1].islower() and not paragraphs[-1][2].rstrip().endswith((".", ":", ";")):
-                paragraphs[-1][1] = block.span.end
-                paragraphs[-1][2] = paragraphs[-1][2].rstrip() + " " + text
+            if paragraphs and text[:1].islower() and not paragraphs[-1][1].rstrip().endswith((".", ":", ";")):
+                paragraphs[-1][1] = paragraphs[-1][1].rstrip() + " " + text
                 continue
-            paragraphs.append([block.span.start, block.span.end, text])
+            paragraphs.append([block.span.start, text])
     out: list[Unit] = []
-    for start, _end, text in paragraphs:
+    for start, text in paragraphs:
         body = actors.clean_task(_BULLET.sub("", text, count=1))
-        if len(body) < MIN_TASK:
-            continue
-        folded = fold(body)
-        if any(len(k) >= 20 and (k in folded or folded in k) for k in known_folded) \
-                or any(dice(body, k) >= 0.6 for k in known_folded):
+        if len(body) < MIN_TASK or _held(body, known_folded, dice_min=0.6):
             continue
         offset = start + text.find(body[:20]) if body[:20] in text else start
         out.append(Unit(kind="task", text=body, deadline=deadline_in(body), span=(offset, offset + len(body)),
                         section=document.section_at(start), source="text"))
     return out
+
+
+def _held(text: str, known_folded: list[str], *, dice_min: float, min_len: int = 20) -> bool:
+    """Whether one of the known (folded) texts already holds ``text``: contains it, is contained
+    in it (when at least ``min_len`` characters long), or shares ``dice_min`` of its words."""
+    folded = fold(text)
+    return any(len(k) >= min_len and (k in folded or folded in k) for k in known_folded) \
+        or any(dice(text, k) >= dice_min for k in known_folded)
 
 
 def _iso_or_none(value: str | None) -> str | None:
@@ -243,10 +244,7 @@ def _text_candidates(document: Document, known: list[Unit]) -> list[Unit]:
         body = _BULLET.sub("", stripped)
         offset += len(stripped) - len(body)
         for sentence, s_start in _sentences(body):
-            folded = fold(sentence)
-            if len(sentence) < MIN_SENTENCE or any(len(k) >= 20 and (k in folded or folded in k) for k in known_folded):
-                continue
-            if any(dice(sentence, k) >= 0.8 for k in known_folded):
+            if len(sentence) < MIN_SENTENCE or _held(sentence, known_folded, dice_min=0.8):
                 continue
             out.append(Unit(kind="text", text=sentence, span=(offset + s_start, offset + s_start + len(sentence)),
                             section=document.section_at(offset + s_start), source="text",

@@ -78,13 +78,14 @@ def search(query: str, *, db: str | Path | None = None, doc_type: str | None = N
                                                        [*params, *(i for i, _ in ranked)])}
         # without a query, a --cites search shows where the number is cited
         terms = parsed.all_folded() or ([number_token(cites)] if cites_folded else [])
+        bodies: dict[int, str] = {}
+        if terms:
+            ids = [i for i, _ in ranked]
+            bodies = dict(conn.execute(f"SELECT id, body FROM doc_text WHERE id IN ({sql.placeholders(ids)})", ids))
         hits = []
         for doc_id, score in ranked:
             row = rows[doc_id]
-            text = ""
-            if terms:
-                body = conn.execute("SELECT body FROM doc_text WHERE id = ?", (doc_id,)).fetchone()
-                text = snippet(body[0] if body else "", terms)
+            text = snippet(bodies.get(doc_id, ""), terms) if terms else ""
             hits.append(Hit(**{c: row[c] for c in sql.HIT_COLUMNS}, snippet=text, score=score,
                             relation=row["relation"], ref_date=row["ref_date"]))
         return hits

@@ -340,7 +340,7 @@ def hits_sql(count: int, *, cites: bool = False) -> str:
                  "WHERE x.doc_id = d.id AND x.number_folded = ? ORDER BY x.ord LIMIT 1)")
     else:
         extra = ", NULL AS relation, NULL AS ref_date FROM documents d"
-    return f"SELECT {cols}{extra} WHERE d.id IN ({', '.join('?' * count)})"
+    return f"SELECT {cols}{extra} WHERE d.id IN ({placeholders(range(count))})"
 
 
 # --------------------------------------------------------- citation resolution

@@ -55,7 +55,6 @@ class ParsedQuery:
 
     folded_terms: list[str] = field(default_factory=list)  # numbers as tokens, then words
     phrases: list[list[str]] = field(default_factory=list)  # "quoted" parts, folded
-    words: list[str] = field(default_factory=list)  # the unquoted words, folded, in query order
     accented_terms: list[str] = field(default_factory=list)  # the words as typed (lower case), if accented
     numbers: list[str] = field(default_factory=list)
 
@@ -92,8 +91,7 @@ def parse_query(query: str) -> ParsedQuery:
             parsed.folded_terms += words
     rest = take_numbers(_PHRASE.sub(" ", query))
     parsed.folded_terms += [number_token(n) for n in parsed.numbers]
-    parsed.words = index_text(rest).split()
-    parsed.folded_terms += parsed.words
+    parsed.folded_terms += index_text(rest).split()
     accented = " ".join([rest, *(take_numbers(p) for p in _PHRASE.findall(query))]).replace("_", " ")
     if has_marks(accented):
         parsed.accented_terms = list(dict.fromkeys(w.lower() for w in _WORD.findall(accented)))

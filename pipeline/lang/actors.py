@@ -14,9 +14,9 @@ from pathlib import Path
 _DATA = json.loads((Path(__file__).with_name("data") / "actors.json").read_text(encoding="utf-8"))
 
 
-def _phrases(key: str) -> list[tuple[str, ...]]:
+def _phrases(key: str, data: dict = _DATA) -> list[tuple[str, ...]]:
     """Entries of a list as word tuples, longest first."""
-    return sorted({tuple(entry.split()) for entry in _DATA[key]}, key=len, reverse=True)
+    return sorted({tuple(entry.split()) for entry in data[key]}, key=len, reverse=True)
 
 
 HEADING_CUES = _phrases("heading_cues")
@@ -27,8 +27,8 @@ PREDICATES = _phrases("predicates")
 PURPOSE_SECTIONS = _phrases("purpose_sections")
 # headings of the sections whose paragraphs are demands ("III. NHIỆM VỤ, GIẢI PHÁP", "II. NỘI DUNG")
 TASK_SECTIONS = _phrases("task_sections")
-CENTRAL_VERBS = sorted({tuple(e.split()) for e in _DATA["central_only"]["verbs"]}, key=len, reverse=True)
-CENTRAL_OBJECTS = sorted({tuple(e.split()) for e in _DATA["central_only"]["objects"]}, key=len, reverse=True)
+CENTRAL_VERBS = _phrases("verbs", _DATA["central_only"])
+CENTRAL_OBJECTS = _phrases("objects", _DATA["central_only"])
 OPENERS = _phrases("openers")
 CONDITIONS = _phrases("conditions")
 CLOSINGS = _phrases("closings")
