@@ -205,3 +205,35 @@ def test_score_pair_counts_like_the_spec():
     assert result["status_accuracy"] == 0.5
     assert result["missing"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}  # the optional one does not count
     assert result["coverage_gold"] == 0.5 and result["coverage_error"] == 0.25
+
+
+def _superior_units(text: str):
+    from pipeline.crosscheck.items import superior_items
+    from pipeline.extract import extract_document
+    from pipeline.nlp import analyse
+    from pipeline.readers import read_string
+
+    document = read_string(text)
+    record = extract_document(document, segment=False)
+    return superior_items(record, document=analyse(document, segment=False)._.document)  # with its outline
+
+
+RESOLUTION = ("BAN CHẤP HÀNH TRUNG ƯƠNG\nSố 9-NQ/TW\nHà Nội, ngày 2 tháng 3 năm 2024\nNGHỊ QUYẾT\nvề phát triển kinh tế số\n"
+              "Đất nước ta cần quyết sách mạnh mẽ để thực hiện thắng lợi mục tiêu đến năm 2030, trở thành nước "
+              "có thu nhập trung bình cao.\n"
+              "I- MỤC TIÊU\n1. Đến năm 2030\n- Việt Nam có quy mô kinh tế số đạt tối thiểu 50% GDP; là một trong các "
+              "trung tâm công nghiệp công nghệ số của khu vực.\n"
+              "II- NHIỆM VỤ, GIẢI PHÁP\n1. Phát triển hạ tầng số\n- Các địa phương đầu tư hạ tầng số đồng bộ, hiện đại "
+              "cho người dân.\n")
+
+
+def test_superior_items_of_a_resolution():
+    units = _superior_units(RESOLUTION)
+    texts = [(u.kind, u.text) for u in units]
+    # the preamble states the nation's goals: no item
+    assert not any(t.startswith("Đất nước ta") for _, t in texts)
+    # a target stops at the clause of its value; the next clause of the goal is an item of its own
+    assert ("target", "Việt Nam có quy mô kinh tế số đạt tối thiểu 50% GDP") in texts
+    assert ("milestone", "là một trong các trung tâm công nghiệp công nghệ số của khu vực") in texts
+    # the paragraphs of the task section are demands
+    assert any(k == "task" and t.startswith("Các địa phương đầu tư hạ tầng số") for k, t in texts)

@@ -49,12 +49,23 @@ def triples(items):
     # a year in parentheses dates a report (kh_552 VI.2)
     ("VI. CHẾ ĐỘ BÁO CÁO\nBáo cáo giữa kỳ thực hiện Kế hoạch (năm 2030).",
      [("period", "2030-01-01", "2030-12-31")]),
+    # a paragraph whose dash a page break lost is still an activity; "III-" closes the goal
+    ("II- MỤC TIÊU\n1. Đến năm 2030\n- Quy mô kinh tế số đạt 30% GDP.\nHạ tầng số hiện đại. Phủ sóng 5G toàn quốc.\n"
+     "III- NHIỆM VỤ, GIẢI PHÁP\n1. Nâng cao nhận thức\n- Các cấp uỷ quán triệt Nghị quyết.",
+     [("deadline", None, "2030-12-31")]),
     # a named stage without dates (kh_0129)
     ("4. Phương án tổ chức cấp phát\n- Giai đoạn 48-72 giờ:\nTổ chức bếp ăn cộng đồng tại các điểm sơ tán.",
      [("phase", None, None)]),
 ])
 def test_milestones(body, expected):
     assert triples(run(body)) == expected
+
+
+def test_goal_activities_keep_unmarked_paragraphs_and_stop_at_the_next_part():
+    body = ("II- MỤC TIÊU\n1. Đến năm 2030\n- Quy mô kinh tế số đạt 30% GDP.\nHạ tầng số hiện đại. Phủ sóng 5G toàn quốc.\n"
+            "III- NHIỆM VỤ, GIẢI PHÁP\n1. Nâng cao nhận thức\n- Các cấp uỷ quán triệt Nghị quyết.")
+    [goal] = run(body, year=2024)
+    assert goal.activities == ["Quy mô kinh tế số đạt 30% GDP.", "Hạ tầng số hiện đại. Phủ sóng 5G toàn quốc."]
 
 
 @pytest.mark.parametrize("body, words", [

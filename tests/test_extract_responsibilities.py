@@ -24,6 +24,13 @@ def _resp(body):
     ("Các Bộ: Quốc phòng, Tài chính kịp thời xuất cấp", ("Các Bộ: Quốc phòng, Tài chính", "kịp thời xuất cấp")),
     # capitalised words of a name are no predicate
     ("Bộ Xây dựng, Bộ Công an chỉ đạo công an", ("Bộ Xây dựng, Bộ Công an", "chỉ đạo công an")),
+    # "tổ chức đảng" in a list of actors is an organisation, not the verb "organise"
+    ("Các cấp ủy, tổ chức đảng, các cơ quan nghiêm túc triển khai các kết luận",
+     ("Các cấp ủy, tổ chức đảng, các cơ quan", "nghiêm túc triển khai các kết luận")),
+    ("Sở Nội vụ tổ chức hội nghị sơ kết", ("Sở Nội vụ", "tổ chức hội nghị sơ kết")),
+    ("Đảng ủy Chính phủ lãnh đạo, chỉ đạo các bộ rà soát", ("Đảng ủy Chính phủ", "lãnh đạo, chỉ đạo các bộ rà soát")),
+    # praise of a subject gives it no work
+    ("Bộ Chính trị, Ban Bí thư ghi nhận và biểu dương các cấp ủy, tổ chức đảng đã nỗ lực", None),
     # not an actor: a verb-led bullet, a meeting
     ("Tăng cường công tác tuyên truyền", None),
     ("Hội nghị Trung ương lần thứ 6", None),
@@ -55,6 +62,12 @@ def test_strip_cue(text, expected):
     # A giao cho B + work: the actor is B
     ("III. TỔ CHỨC THỰC HIỆN\n1. Ban Chấp hành giao cho Thường trực chỉ đạo các ban chuyên môn tổ chức triển khai.\n",
      [("Thường trực", ["chỉ đạo các ban chuyên môn tổ chức triển khai."])]),
+    # a numbered demand that opens with "Yêu cầu" is no "Mục đích, yêu cầu" title: the paragraphs under it assign work
+    ("2. Yêu cầu các cấp ủy, tổ chức đảng, các cơ quan, đơn vị nghiêm túc triển khai kịp thời các kết luận của Bộ "
+     "Chính trị về tổ chức bộ máy.\nYêu cầu các đồng chí bộ trưởng, thủ trưởng cơ quan ngang bộ phải trực tiếp chỉ đạo.\n",
+     [("các cấp ủy, tổ chức đảng, các cơ quan, đơn vị",
+       ["nghiêm túc triển khai kịp thời các kết luận của Bộ Chính trị về tổ chức bộ máy."]),
+      ("các đồng chí bộ trưởng, thủ trưởng cơ quan ngang bộ", ["phải trực tiếp chỉ đạo."])]),
     # an opener before the subject
     ("III. TỔ CHỨC THỰC HIỆN\n4. Trong quá trình triển khai thực hiện, các đơn vị công đoàn trực thuộc "
      "thường xuyên kiểm tra, giám sát.\n",

@@ -73,19 +73,47 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
                               span=locate(task, doc_text), section=resp.section))
     for target in record.targets:
         deadline = f"{target.year}-12-31" if target.year else deadline_in(target.text)
-        units.append(Unit(kind="target", text=target.text, actor=None, deadline=deadline, value=target.value,
+        units.append(Unit(kind="target", text=_valued_clause(target.text, target.value), actor=None, deadline=deadline, value=target.value,
                           unit=target.unit, comparator=target.comparator,
                           span=_span(target, target.text, doc_text), section=target.section))
+    targets = [fold(u.text) for u in units if u.kind == "target"]
+    opening = _preamble_end(document)
     for milestone in record.milestones:
+        span = _span(milestone, milestone.text, doc_text)
+        if span is not None and span[0] < opening:
+            continue  # the preamble states the situation and the nation's goals; demands come in the sections
         units.append(Unit(kind="milestone", text=milestone.text, deadline=milestone.end,
                           details=[a for a in milestone.activities if fold(a) != fold(milestone.text)],
-                          span=_span(milestone, milestone.text, doc_text), section=milestone.section))
-    targets = [fold(u.text) for u in units if u.kind == "target"]
+                          span=span, section=milestone.section))
     for milestone in record.milestones:
-        units += _goal_clauses(milestone, targets, doc_text)
+        span = _span(milestone, milestone.text, doc_text)
+        if span is None or span[0] >= opening:
+            units += _goal_clauses(milestone, targets, doc_text)  # and a dated goal clause by clause
     if document is not None:
         units += section_tasks(document, [u for u in units if u.kind == "task"])
     return _dedupe(units)
+
+
+def _valued_clause(text: str, value) -> str:
+    """A target's text up to the ';' clause that holds its value: what follows is another demand
+    of the same sentence ("... đạt 50% GDP; là một trong các trung tâm ..."), an item of its own."""
+    if value is None:
+        return text
+    number = f"{value:g}" if isinstance(value, float) else str(value)
+    forms = {number, number.replace(".", ",")}
+    pieces = text.split("; ")
+    for i, piece in enumerate(pieces):
+        if any(re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d])", piece) for f in forms):
+            return "; ".join(pieces[:i + 1])
+    return text
+
+
+def _preamble_end(document: Document | None) -> int:
+    """Where the first numbered top-level heading of the body starts (0 when there is none)."""
+    if document is None:
+        return 0
+    tops = [n.span.start for n in document.outline if n.parent is None and n.style not in ("dash", "plus", "bullet")]
+    return min(tops) if tops else 0
 
 
 _CLAUSE = re.compile(r";\s+|" + _SENTENCE_END.pattern)

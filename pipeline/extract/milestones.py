@@ -35,7 +35,7 @@ _DATA = Path(__file__).resolve().parents[1] / "lang" / "data" / "time.json"
 
 # outline markers at the head of a line, with their rank (smaller = higher level)
 _MARKER = re.compile(
-    r"^[ \t]*(?:(?P<article>Điều\s+\d+\.)|(?P<roman>[IVXL]+)\.(?=\s|$)|(?P<a3>\d+\.\d+\.\d+)\.?(?=\s|$)"
+    r"^[ \t]*(?:(?P<article>Điều\s+\d+\.)|(?P<roman>[IVXL]+)[.\-–](?=\s|$)|(?P<a3>\d+\.\d+\.\d+)\.?(?=\s|$)"
     r"|(?P<a2>\d+\.\d+)\.?(?=\s|$)|(?P<a1>\d{1,3})[.)](?=\s|$)|(?P<letter>[a-zđ])\)(?=\s|$)"
     r"|(?P<dash>[-–—•*](?!\d))|(?P<plus>\+))[ \t]*")
 _RANK = {"article": 1, "roman": 1, "a1": 2, "a2": 3, "a3": 4, "letter": 5, "dash": 6, "plus": 7}
@@ -304,6 +304,8 @@ def _block(lines: list[_Line], i: int, heads: dict) -> list[str]:
     if not block:
         return []
     top = min(line.rank for line in block)
+    if top < _PLAIN:
+        block = _promote_paragraphs(block, top)
     acts: list[str] = []
     for k, line in enumerate(block):
         if line.rank != top:
@@ -320,6 +322,18 @@ def _block(lines: list[_Line], i: int, heads: dict) -> list[str]:
         else:
             acts.append(_clean(line.text))
     return acts
+
+
+def _promote_paragraphs(block: list[_Line], top: float) -> list[_Line]:
+    """An unmarked paragraph between bullets that opens a new sentence (capital letter after a
+    finished one) is a bullet whose dash was lost (a page break of a web export), not a child."""
+    out: list[_Line] = []
+    for line in block:
+        if line.rank == _PLAIN and out and line.text[:1].isupper() \
+                and out[-1].text.rstrip().endswith(".") and not out[-1].text.rstrip().endswith(":"):
+            line = _Line(line.start, line.end, line.content_start, top, line.text)
+        out.append(line)
+    return out
 
 
 # ------------------------------------------------------------------------------ inline cues

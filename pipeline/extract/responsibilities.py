@@ -43,6 +43,7 @@ _LOWER_START = re.compile(r"^[\"“‘(]?[a-zàáảãạăắằẳẵặâấ�
 # a line that only names a time ("Tháng 8/2018:", "Từ tháng 1/2021 đến tháng 12/2022")
 _TIME_LABEL = re.compile(r"^(Từ|Tháng|Quý|Năm|Giai đoạn|Đến|Trước|Sau|Trong|Hằng|Hàng)\b.{0,60}$", re.I)
 _SENTENCE_END = re.compile(r"[.;!?](?=\s|$)")
+_TITLE_WORDS = 12  # a section title is short; a longer line ending in "." is a sentence
 
 
 @dataclass
@@ -149,7 +150,12 @@ def _ancestors(items: list[_Item], idx: int) -> list[_Item]:
 
 def _in_purpose_section(items: list[_Item], idx: int) -> bool:
     return any(a.style not in ("dash", "plus", "plain") and actors.starts_with(a.text, actors.PURPOSE_SECTIONS)
-               for a in _ancestors(items, idx))
+               and not _is_sentence(a.text) for a in _ancestors(items, idx))
+
+
+def _is_sentence(text: str) -> bool:
+    """A finished sentence, not a section title: "2. Yêu cầu các cấp ủy ... 2 cấp." is a demand."""
+    return text.rstrip().endswith(".") and len(text.split()) > _TITLE_WORDS
 
 
 def _heading_actor(text: str) -> tuple[str, str | None] | None:

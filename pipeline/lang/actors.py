@@ -33,6 +33,8 @@ OPENERS = _phrases("openers")
 CONDITIONS = _phrases("conditions")
 CLOSINGS = _phrases("closings")
 LIST_BEFORE_COLON = _phrases("list_before_colon")
+PREDICATE_NOUNS = {tuple(k.split()): _phrases(k, _DATA["predicate_nouns"]) for k in _DATA["predicate_nouns"]}
+ACKNOWLEDGEMENTS = _phrases("acknowledgements")
 
 MAX_ACTOR_WORDS = 40
 # a word before a predicate that makes it a noun ("các tổ chức", "và thực hiện")
@@ -136,7 +138,11 @@ def predicate_at(words: list[Word], i: int) -> int:
         return 0
     if i > 0 and words[i - 1].low in _NOUN_MAKERS and words[i - 1].raw[-1:] not in ",;":
         return 0
-    return match_phrase(words, i, PREDICATES)
+    n = match_phrase(words, i, PREDICATES)
+    nouns = PREDICATE_NOUNS.get(tuple(w.low for w in words[i:i + n]))
+    if nouns and i + n < len(words) and words[i + n - 1].raw[-1:] not in ",;" and match_phrase(words, i + n, nouns):
+        return 0  # "tổ chức đảng": an organisation in a list of actors, not the verb "organise"
+    return n
 
 
 def split_subject(text: str) -> tuple[str, str] | None:
@@ -153,6 +159,8 @@ def split_subject(text: str) -> tuple[str, str] | None:
         if words[i - 1].raw[-1:] in ".;" or (words[i - 1].raw[-1:] == ":"
                                                and not is_list_colon(text[:words[i - 1].end - 1])):
             return None
+        if not words[i].capitalised and match_phrase(words, i, ACKNOWLEDGEMENTS):
+            return None  # "Bộ Chính trị ghi nhận và biểu dương ...": praise, no work
         if predicate_at(words, i):
             actor = text[:words[i - 1].end].rstrip(" ,")
             return actor, text[words[i].start:].strip()
