@@ -237,3 +237,33 @@ def test_superior_items_of_a_resolution():
     assert ("milestone", "là một trong các trung tâm công nghiệp công nghệ số của khu vực") in texts
     # the paragraphs of the task section are demands
     assert any(k == "task" and t.startswith("Các địa phương đầu tư hạ tầng số") for k, t in texts)
+
+
+def test_appendix_title_ends_a_lone_pipe_table():
+    from pipeline.readers import read_string
+    text = ("KẾ HOẠCH\n|\nKT. THỦ TƯỚNG\n|\n**PHỤ LỤC I**\nBẢNG PHÂN CÔNG NHIỆM VỤ\n|\n**STT**\n|\n**Cơ quan chủ trì**\n"
+            "|\n|\n1\n|\nBộ Xây dựng\n|\n")
+    cells = [(b.table, b.row, b.col, b.text) for b in read_string(text).blocks if b.kind == "table_cell"]
+    assert cells == [(0, 0, 0, "KT. THỦ TƯỚNG"), (1, 0, 0, "STT"), (1, 0, 1, "Cơ quan chủ trì"),
+                     (1, 1, 0, "1"), (1, 1, 1, "Bộ Xây dựng")]
+
+
+@pytest.mark.parametrize("actor, lower, expected", [
+    ("Bộ Nông nghiệp và Môi trường", "Hội đồng nhân dân thành phố Hà Nội", False),  # a ministry, for a city
+    ("UBND thành phố Hà Nội, Thành phố Hồ Chí Minh", "Hội đồng nhân dân thành phố Hà Nội", True),
+    ("UBND thành phố Hải Phòng", "Hội đồng nhân dân thành phố Hà Nội", False),
+])
+def test_centrally_run_cities_are_provinces(actor, lower, expected):
+    assert applies(actor, lower_issuer=lower, superior_issuer=GOVERNMENT).applies is expected
+
+
+def test_a_body_demand_takes_the_actor_its_assignment_row_gives():
+    from pipeline.crosscheck.items import _assigned
+    body = Unit(kind="task", text="Hoàn thiện Nghị định về xử lý vi phạm hành chính trong lĩnh vực bảo vệ môi trường, "
+                                  "trong đó xác định rõ mức xử phạt")
+    row = Unit(kind="task", text="- Hoàn thiện Nghị định về xử lý vi phạm hành chính trong lĩnh vực bảo vệ môi trường.",
+               actor="Bộ Nông nghiệp và Môi trường")
+    other = Unit(kind="task", text="Tuyên truyền nâng cao nhận thức của người dân về chất lượng không khí")
+    _assigned([body, row, other])
+    assert body.actor == "Bộ Nông nghiệp và Môi trường"
+    assert other.actor is None

@@ -75,3 +75,33 @@ def test_text_table_rows_rejoin_and_split_columns():
 
 def test_text_without_table():
     assert text_task_rows("1. Sở Tài chính chủ trì.\n2. Bộ Y tế phối hợp.") == ([], None)
+
+
+def _cols(*texts, first_col=0):
+    return [Cell(t, i * 10, i * 10 + 5, first_col + i) for i, t in enumerate(texts)]
+
+
+def test_rows_under_a_merged_lead_cell_inherit_it():
+    # a web export drops the cells a merge spans: the short rows are the last columns
+    table = [
+        _cols("STT", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thuộc nhóm nhiệm vụ", "Nội dung nhiệm vụ",
+              "Chỉ tiêu đạt được", "Thời hạn hoàn thành"),
+        _cols("A.", "BỘ XÂY DỰNG"),                                           # group heading
+        _cols("1", "Bộ Xây dựng", "Bộ Tài chính", "Hoàn thiện chính sách", "- Hoàn thiện quy định về chất thải.",
+              "- Quy định được ban hành.", "Năm 2026"),
+        _cols("- Nghiên cứu công nghệ lọc bụi cho công trường.", "- Công nghệ được áp dụng.", "Giai đoạn 2026 - 2027"),
+        _cols("B.", "BỘ Y TẾ"),                                               # a new group ends the merge
+        _cols("Bộ Y tế", "UBND các tỉnh", "Bảo vệ sức khỏe", "- Xây dựng hồ sơ sức khỏe.", "- Hồ sơ được lập.",
+              "Thường xuyên"),                                                # its STT lost
+        # a body row that says "chủ trì" and "nhiệm vụ" is no header
+        _cols("- Chủ trì, phối hợp thực hiện các nhiệm vụ được giao về kiểm soát khí thải phương tiện giao thông "
+              "đường bộ trên địa bàn.", "- Kết quả được báo cáo.", "Hằng năm"),
+    ]
+    rows = cell_task_rows(table)
+    assert [(r.lead, r.task[:20], r.deadline) for r in rows] == [
+        ("Bộ Xây dựng", "- Hoàn thiện quy địn", "Năm 2026"),
+        ("Bộ Xây dựng", "- Nghiên cứu công ng", "Giai đoạn 2026 - 2027"),
+        ("Bộ Y tế", "- Xây dựng hồ sơ sức", "Thường xuyên"),
+        ("Bộ Y tế", "- Chủ trì, phối hợp ", "Hằng năm"),
+    ]
+    assert rows[1].support == "Bộ Tài chính" and rows[1].result == "- Công nghệ được áp dụng."

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from pipeline.crosscheck.text import deadline_in, locate
 from pipeline.lang import actors
-from pipeline.lang.fold import dice, fold
+from pipeline.lang.fold import dice, fold, words
 from pipeline.structure import match_marker
 from schemas.document import Document, OutlineNode
 from schemas.records import DirectiveRecord
@@ -91,7 +91,39 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
             units += _goal_clauses(milestone, targets, doc_text)  # and a dated goal clause by clause
     if document is not None:
         units += section_tasks(document, [u for u in units if u.kind == "task"])
-    return _dedupe(units)
+    return _dedupe(_assigned(units))
+
+
+ASSIGNED_OVERLAP = 0.7  # share of the shorter text's words that the assigned task repeats
+MIN_ASSIGNED_WORDS = 5
+
+
+def _assigned(units: list[Unit]) -> list[Unit]:
+    """Give an item that names no actor the actor of the assigned task that repeats it.
+
+    Plans state their solutions in the body and assign them in a table or a list
+    ("Phụ lục: Bộ X chủ trì ..."): the body bullet is the same demand, for the same actor.
+    """
+    assigned = [(words(u.text), u) for u in units if u.kind == "task" and u.actor]
+    if not assigned:
+        return units
+    for unit in units:
+        if unit.actor or unit.kind == "target":
+            continue
+        mine = words(unit.text)
+        if len(mine) < MIN_ASSIGNED_WORDS:
+            continue
+        best, owner = 0.0, None
+        for theirs, task in assigned:
+            shorter = min(len(mine), len(theirs))
+            if shorter < MIN_ASSIGNED_WORDS:
+                continue
+            share = len(mine & theirs) / shorter
+            if share > best:
+                best, owner = share, task
+        if owner is not None and best >= ASSIGNED_OVERLAP:
+            unit.actor = owner.actor
+    return units
 
 
 def _valued_clause(text: str, value) -> str:

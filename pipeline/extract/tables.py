@@ -32,6 +32,9 @@ ROLE_RULES: tuple[tuple[str, str], ...] = (
     ("ket qua", "result"),
     ("san pham", "result"),
     ("cap trinh", "other"),
+    ("thuoc nhom", "other"),
+    ("nhom nhiem vu", "other"),
+    ("chi tieu", "result"),
     ("nhiem vu", "task"),
     ("noi dung", "task"),
     ("giai phap", "task"),
@@ -45,6 +48,7 @@ _ROMAN = re.compile(r"^\s*[IVXLC]+\s*\.?\s*$")
 _ROW_START = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$|^\s*(\d{1,3})\.\s+(\S.*)$")
 _GROUP_START = re.compile(r"^\s*([IVXLC]+)\s*\.?\s*$|^\s*([IVXLC]+)\.\s+(\S.*)$")
 _DASH = re.compile(r"^\s*[-–—•]\s*")
+_HEADER_WORDS = 12  # a header cell is a short label
 # a time at the end of a row: the thời hạn column
 DEADLINE_TAIL = re.compile(
     r"(?:Thường xuyên|Hằng năm|Hàng năm|Đã hoàn thành|Từ\s+(?:ngày|tháng|quý|năm)|Trước\s+(?:ngày|tháng|quý)|"
@@ -64,6 +68,7 @@ class Cell:
     text: str
     start: int
     end: int
+    col: int | None = None
 
 
 @dataclass
@@ -102,15 +107,17 @@ def cell_tables(blocks: list[Block]) -> list[list[list[Cell]]]:
         col = block.col or 0
         if col in row:
             cell = row[col]
-            row[col] = Cell(f"{cell.text} {block.text}".strip(), cell.start, block.span.end)
+            row[col] = Cell(f"{cell.text} {block.text}".strip(), cell.start, block.span.end, col)
         else:
-            row[col] = Cell(block.text.strip(), block.span.start, block.span.end)
+            row[col] = Cell(block.text.strip(), block.span.start, block.span.end, col)
     return [[[cells[c] for c in sorted(cells)] for _, cells in sorted(rows.items())]
             for _, rows in sorted(tables.items())]
 
 
 def header_roles(row: list[Cell]) -> list[str | None] | None:
     """Roles of the columns when the row is the header of an assignment table, else None."""
+    if any(len(c.text.split()) > _HEADER_WORDS for c in row):
+        return None  # a body row that names "chủ trì" and "nhiệm vụ" in its text
     roles = [column_role(c.text) for c in row]
     if "lead" in roles and ("task" in roles or "support" in roles):
         return roles
@@ -121,6 +128,7 @@ def cell_task_rows(table: list[list[Cell]]) -> list[TaskRow]:
     """The task rows of a table of cells (empty when the table assigns nothing)."""
     roles: list[str | None] | None = None
     out: list[TaskRow] = []
+    spanned: tuple[Cell, Cell | None] | None = None  # chủ trì and phối hợp of the last row
     for row in table:
         if not row:
             continue
@@ -130,10 +138,7 @@ def cell_task_rows(table: list[list[Cell]]) -> list[TaskRow]:
             continue
         if roles is None:
             continue
-        cells = list(row)
-        # the STT cell can be missing (a reader dropped the lone number): shift the columns
-        if roles[0] == "index" and len(cells) < len(roles) and not _INDEX.match(cells[0].text):
-            cells = [Cell("", cells[0].start, cells[0].start)] + cells
+        cells = _aligned(row, roles, merged=spanned is not None)
         values: dict[str, Cell] = {}
         for cell, role in zip(cells, roles, strict=False):
             if role and role not in values and cell.text:
@@ -141,15 +146,21 @@ def cell_task_rows(table: list[list[Cell]]) -> list[TaskRow]:
         index = values.get("index")
         task = values.get("task")
         if task is None or _ROMAN.match(index.text if index else "") and "lead" not in values:
-            continue  # a group heading ("I | NHÓM GIẢI PHÁP ...")
+            spanned = None  # a group heading ("I | NHÓM GIẢI PHÁP ...", "A. | BỘ ...") ends a merge
+            continue
         lead = values.get("lead")
         if lead is None and out and not index and task.text[:1].islower():
             prev = out[-1]  # the rest of a task split by a page break
             prev.task = f"{prev.task} {task.text}"
             prev.end = max(prev.end, task.end)
             continue
+        if lead is None and spanned is not None and not index:
+            lead = spanned[0]  # the chủ trì cell spans this row too (a merged cell)
+            if spanned[1] is not None:
+                values.setdefault("support", spanned[1])
         if lead is None:
             continue
+        spanned = (lead, values.get("support"))
         out.append(TaskRow(
             task=task.text, start=task.start, end=max(c.end for c in cells),
             lead=lead.text,
@@ -158,6 +169,28 @@ def cell_task_rows(table: list[list[Cell]]) -> list[TaskRow]:
             deadline=values["deadline"].text if "deadline" in values else None,
         ))
     return out
+
+
+def _aligned(row: list[Cell], roles: list[str | None], *, merged: bool) -> list[Cell]:
+    """The row's cells, one per column of the header.
+
+    A row shorter than the header lacks its first cells: the STT a reader dropped, or,
+    under a merged chủ trì cell (``merged``), every cell the merge spans; it is aligned
+    to the last columns. A gap in the column numbers is an empty cell.
+    """
+    cells = list(row)
+    if cells and all(c.col is not None for c in cells):
+        width = max(c.col for c in cells) + 1
+        shift = len(roles) - width if width < len(roles) and not _INDEX.match(cells[0].text) else 0
+        if shift and not merged and roles[0] == "index":
+            shift = 1
+        by_col = {c.col + shift: c for c in cells}
+        empty = cells[0].start
+        return [by_col.get(k, Cell("", empty, empty, k)) for k in range(len(roles))]
+    # the STT cell can be missing (a reader dropped the lone number): shift the columns
+    if roles[0] == "index" and len(cells) < len(roles) and not _INDEX.match(cells[0].text):
+        cells = [Cell("", cells[0].start, cells[0].start)] + cells
+    return cells
 
 
 @dataclass

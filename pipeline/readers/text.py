@@ -45,6 +45,8 @@ SITE_TAIL = re.compile(
     r"Đang tải văn bản|Tài khoản hiện đã đủ người|Click vào phần bôi vàng|Lưu trữ, Sử dụng Thông tin Khách hàng|"
     r"Đăng nhập|Đăng xuất|Hiệu lực:\s*(Đã biết|Còn|Hết|Không)|NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN|FILE ĐƯỢC ĐÍNH KÈM)", re.I)
 SITE_LISTING = re.compile(r"\b(năm|ngày)\s+\d{4}\b.*\b(do|của)\s*$")
+# a line that opens an appendix: in a lone-pipe export it stands between two tables, not in a cell
+APPENDIX_TITLE = re.compile(r"^\W*PHỤ\s+LỤC(?:\s+[\dIVXLC]+)?\W*$")
 MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|dang cong san viet nam")
 
 # a line that starts a new paragraph whatever precedes it
@@ -138,6 +140,10 @@ def split_blocks(text: str) -> list[RawBlock]:
             blank_seen = False
             continue
         if not stripped and pipe_mode and prev_pipe:
+            pipe_mode = False
+            cell = {"kind": "paragraph"}
+        if pipe_mode and prev_pipe and APPENDIX_TITLE.match(stripped):
+            flush()  # the table before ended; the appendix title and its lines stand outside any table
             pipe_mode = False
             cell = {"kind": "paragraph"}
         if stripped:
