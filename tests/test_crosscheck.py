@@ -267,3 +267,25 @@ def test_a_body_demand_takes_the_actor_its_assignment_row_gives():
     _assigned([body, row, other])
     assert body.actor == "Bộ Nông nghiệp và Môi trường"
     assert other.actor is None
+
+
+@pytest.mark.parametrize("text, central", [
+    ("Hoàn thiện Luật Khoa học và công nghệ, sửa đổi các nghị định liên quan", True),   # making law
+    ("Việt Nam thuộc nhóm 3 nước dẫn đầu Đông Nam Á về trí tuệ nhân tạo", True),       # a ranking of the country
+    ("Thành lập Ban Chỉ đạo Trung ương về phát triển khoa học, do đồng chí Tổng Bí thư làm Trưởng Ban", True),
+    ("Thành lập tổ công tác của tỉnh để theo dõi tiến độ", False),
+    ("Đầu tư hạ tầng số đồng bộ, hiện đại cho người dân", False),
+])
+def test_demands_only_the_centre_can_meet(text, central):
+    from pipeline.crosscheck.applicability import central_only
+    assert (central_only(text) is not None) is central
+
+
+@pytest.mark.parametrize("text, place, other", [
+    ("Thành phố Hồ Chí Minh có tối thiểu 500 công trình xanh.", "Hà Nội", True),
+    ("Đối với Hà Nội và Thành phố Hồ Chí Minh, đến năm 2030, 100% xe buýt dùng năng lượng sạch", "Hà Nội", False),
+    ("Tỷ lệ số ngày có chất lượng không khí tốt đạt trên 80%", "Hà Nội", False),
+])
+def test_an_unattributed_demand_set_for_other_places(text, place, other):
+    from pipeline.crosscheck.applicability import elsewhere
+    assert (elsewhere(text, place) is not None) is other

@@ -28,6 +28,8 @@ def _resp(body):
     ("Các cấp ủy, tổ chức đảng, các cơ quan nghiêm túc triển khai các kết luận",
      ("Các cấp ủy, tổ chức đảng, các cơ quan", "nghiêm túc triển khai các kết luận")),
     ("Sở Nội vụ tổ chức hội nghị sơ kết", ("Sở Nội vụ", "tổ chức hội nghị sơ kết")),
+    ("Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo xây dựng chương trình",
+     ("Ban cán sự đảng Chính phủ", "lãnh đạo, chỉ đạo xây dựng chương trình")),
     ("Đảng ủy Chính phủ lãnh đạo, chỉ đạo các bộ rà soát", ("Đảng ủy Chính phủ", "lãnh đạo, chỉ đạo các bộ rà soát")),
     # praise of a subject gives it no work
     ("Bộ Chính trị, Ban Bí thư ghi nhận và biểu dương các cấp ủy, tổ chức đảng đã nỗ lực", None),

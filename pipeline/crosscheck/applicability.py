@@ -156,11 +156,22 @@ def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | N
 
 def central_only(text: str, *, levels: Levels | None = None) -> str | None:
     """Why a demand that names no actor is for the central level only (making law, ranking the
-    country among nations), else None."""
+    country among nations, setting up a central body), else None."""
     levels = levels or load_levels()
     if is_lawmaking(text):
         return "making law is for the central level"
     lowered = _lower(text)
     if any(p.search(lowered) for p in levels.national_only):
-        return "a ranking of the country among nations"
+        return "only the country as a whole can meet it (a ranking among nations, a central body)"
     return None
+
+
+def elsewhere(text: str, place: str | None, *, levels: Levels | None = None, reach: int = 80) -> str | None:
+    """Why a demand that names no actor is for other places: its opening names places
+    ("Thành phố Hồ Chí Minh có tối thiểu 500 công trình") and the lower issuer's place is not in it."""
+    if not place:
+        return None
+    names = named_places(text[:reach], levels=levels)
+    if not names or fold(place) in fold(text):
+        return None
+    return f"it is set for {', '.join(names)}, not {place}"

@@ -13,7 +13,7 @@ from collections import Counter
 
 import numpy as np
 
-from pipeline.crosscheck.applicability import Applicability, applies, central_only, issuer_tier, place_of
+from pipeline.crosscheck.applicability import Applicability, applies, central_only, elsewhere, issuer_tier, place_of
 from pipeline.crosscheck.findings import find_all
 from pipeline.crosscheck.items import Unit, lower_candidates, superior_items
 from pipeline.crosscheck.match import Matcher, TfidfMatcher
@@ -79,7 +79,7 @@ def _applies(unit: Unit, *, lower_issuer: str | None, lower_place: str | None, l
     verdict = applies(unit.actor, lower_issuer=lower_issuer, lower_place=lower_place,
                       superior_issuer=superior_issuer)
     if verdict.applies and not unit.actor and lower_tier is not None and lower_tier > 0:
-        why = central_only(unit.text)
+        why = central_only(unit.text) or elsewhere(unit.text, lower_place)
         if why:
             return Applicability(False, f"names no actor, but {why}")
     return verdict

@@ -99,7 +99,7 @@ MIN_ASSIGNED_WORDS = 5
 
 
 def _assigned(units: list[Unit]) -> list[Unit]:
-    """Give an item that names no actor the actor of the assigned task that repeats it.
+    """Give an item that names no actor the actors of the assigned tasks that repeat it.
 
     Plans state their solutions in the body and assign them in a table or a list
     ("Phụ lục: Bộ X chủ trì ..."): the body bullet is the same demand, for the same actor.
@@ -113,16 +113,14 @@ def _assigned(units: list[Unit]) -> list[Unit]:
         mine = words(unit.text)
         if len(mine) < MIN_ASSIGNED_WORDS:
             continue
-        best, owner = 0.0, None
+        owners: list[str] = []
         for theirs, task in assigned:
             shorter = min(len(mine), len(theirs))
-            if shorter < MIN_ASSIGNED_WORDS:
-                continue
-            share = len(mine & theirs) / shorter
-            if share > best:
-                best, owner = share, task
-        if owner is not None and best >= ASSIGNED_OVERLAP:
-            unit.actor = owner.actor
+            if shorter >= MIN_ASSIGNED_WORDS and len(mine & theirs) / shorter >= ASSIGNED_OVERLAP \
+                    and task.actor not in owners:
+                owners.append(task.actor)
+        if owners:
+            unit.actor = "; ".join(owners)  # every row that repeats it: a ministry's and the provinces' share
     return units
 
 
