@@ -289,3 +289,11 @@ def test_demands_only_the_centre_can_meet(text, central):
 def test_an_unattributed_demand_set_for_other_places(text, place, other):
     from pipeline.crosscheck.applicability import elsewhere
     assert (elsewhere(text, place) is not None) is other
+
+
+@pytest.mark.parametrize("cell, due", [
+    ("Quý III/2026", "2026-09-30"), ("Trước ngày 01/3/2027", "2027-03-01"), ("Giai đoạn 2026 - 2030", "2030-12-31"),
+    ("2025-12-31", "2025-12-31"), ("Thường xuyên", None), (None, None)])
+def test_due_date_of_a_deadline_column(cell, due):
+    from pipeline.crosscheck.text import due_date
+    assert due_date(cell) == due

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.crosscheck.text import deadline_in, locate
+from pipeline.crosscheck.text import deadline_in, due_date, locate
 from pipeline.lang import actors
 from pipeline.lang.fold import dice, fold, words
 from pipeline.structure import match_marker
@@ -69,7 +69,7 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
             if not task.strip():
                 continue
             units.append(Unit(kind="task", text=task, actor=resp.actor,
-                              deadline=deadline_in(task) or _iso_or_none(resp.deadline),
+                              deadline=deadline_in(task) or due_date(resp.deadline),
                               span=locate(task, doc_text), section=resp.section))
     for target in record.targets:
         deadline = f"{target.year}-12-31" if target.year else deadline_in(target.text)
@@ -232,10 +232,6 @@ def _held(text: str, known_folded: list[str], *, dice_min: float, min_len: int =
         or any(dice(text, k) >= dice_min for k in known_folded)
 
 
-def _iso_or_none(value: str | None) -> str | None:
-    return value if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
-
-
 def _dedupe(units: list[Unit]) -> list[Unit]:
     """Drop repeats of the same kind and wording (a task listed under two headings)."""
     out: list[Unit] = []
@@ -255,7 +251,7 @@ def lower_candidates(record: DirectiveRecord, *, document: Document | None = Non
         for task in resp.tasks:
             if task.strip():
                 units.append(Unit(kind="task", text=task, actor=resp.actor,
-                                  deadline=deadline_in(task) or _iso_or_none(resp.deadline),
+                                  deadline=deadline_in(task) or due_date(resp.deadline),
                                   span=locate(task, doc_text), section=resp.section))
     for target in record.targets:
         units.append(Unit(kind="target", text=target.text, actor=target.subject,

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.lang.dates import find_dates
+from pipeline.lang.dates import find_dates, find_times
 from pipeline.lang.fold import fold, unify_variants
 
 STOPWORDS = Path(__file__).with_name("data") / "stopwords.json"
@@ -94,6 +94,16 @@ def deadline_in(text: str) -> str | None:
         if DEADLINE_CUE.search(text[max(0, start - 25):start]):
             return value
     return None
+
+
+def due_date(cell: str | None) -> str | None:
+    """The ISO due date of a deadline (thời hạn) value: an ISO date as it is, else the end of
+    the first time it states ("Quý III/2026" → 2026-09-30); None for "Thường xuyên"."""
+    if not cell:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cell):
+        return cell
+    return next((t.last for t in find_times(cell) if t.last), None)
 
 
 def locate(needle: str, haystack: str | None) -> tuple[int, int] | None:
