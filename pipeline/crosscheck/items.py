@@ -235,10 +235,12 @@ def _held(text: str, known_folded: list[str], *, dice_min: float, min_len: int =
 def _dedupe(units: list[Unit]) -> list[Unit]:
     """Drop repeats of the same kind and wording (a task listed under two headings)."""
     out: list[Unit] = []
+    seen: set[tuple] = set()
     for unit in units:
-        if any(u.kind == unit.kind and fold(u.text) == fold(unit.text) and u.actor == unit.actor for u in out):
-            continue
-        out.append(unit)
+        key = (unit.kind, fold(unit.text), unit.actor)
+        if key not in seen:
+            seen.add(key)
+            out.append(unit)
     return out
 
 

@@ -24,7 +24,13 @@ def fold(text: str | None) -> str:
     """Lower case, no diacritics, đ→d, punctuation to spaces, single spaces."""
     if not text:
         return ""
-    return " ".join(_NON_WORD.sub(" ", strip_marks(str(text)).lower()).split())
+    return _fold(str(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold(text: str) -> str:
+    # comparisons fold the same item and record texts many times over
+    return " ".join(_NON_WORD.sub(" ", strip_marks(text).lower()).split())
 
 
 def fold_number(number: str | None) -> str:
