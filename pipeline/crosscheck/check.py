@@ -13,7 +13,14 @@ from collections import Counter
 
 import numpy as np
 
-from pipeline.crosscheck.applicability import Applicability, applies, central_only, elsewhere, issuer_tier, place_of
+from pipeline.crosscheck.applicability import (
+    Applicability,
+    applies,
+    central_only,
+    elsewhere,
+    issuer_tier,
+    place_of,
+)
 from pipeline.crosscheck.findings import find_all
 from pipeline.crosscheck.items import Unit, lower_candidates, superior_items
 from pipeline.crosscheck.match import Matcher, TfidfMatcher

@@ -3,9 +3,11 @@
 Superior items (spec/CROSSCHECK.md, "Items") are every task of every
 responsibility (with its actor), every target and every milestone of the
 superior record, and, when the superior's text is given, every paragraph or
-bullet of its task sections ("NHIỆM VỤ, GIẢI PHÁP", "NỘI DUNG") that no
-responsibility holds (a resolution's solutions name no actor but are
-demands), and each clause of a dated goal. Lower candidates are the lower
+bullet of its task sections ("NHIỆM VỤ, GIẢI PHÁP", "NỘI DUNG", "TỔ CHỨC THỰC
+HIỆN") that no responsibility holds (a resolution's solutions name no actor but
+are demands), and each clause of a dated goal. Milestones of the preamble are
+left out; a target stops at the clause of its value; an item that names no
+actor takes the actors of the assigned tasks (an appendix table) that repeat it. Lower candidates are the lower
 plan's tasks, targets and milestone activities, plus, when the lower document's text is given, the
 sentences and bullets of its body that no record holds (an objective in the
 Mục tiêu section carries out a demand as well as a task does).
@@ -73,11 +75,12 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
                               span=locate(task, doc_text), section=resp.section))
     for target in record.targets:
         deadline = f"{target.year}-12-31" if target.year else deadline_in(target.text)
-        units.append(Unit(kind="target", text=_valued_clause(target.text, target.value), actor=None, deadline=deadline, value=target.value,
-                          unit=target.unit, comparator=target.comparator,
+        units.append(Unit(kind="target", text=_valued_clause(target.text, target.value), actor=None,
+                          deadline=deadline, value=target.value, unit=target.unit, comparator=target.comparator,
                           span=_span(target, target.text, doc_text), section=target.section))
     targets = [fold(u.text) for u in units if u.kind == "target"]
     opening = _preamble_end(document)
+    clauses: list[Unit] = []
     for milestone in record.milestones:
         span = _span(milestone, milestone.text, doc_text)
         if span is not None and span[0] < opening:
@@ -85,10 +88,8 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
         units.append(Unit(kind="milestone", text=milestone.text, deadline=milestone.end,
                           details=[a for a in milestone.activities if fold(a) != fold(milestone.text)],
                           span=span, section=milestone.section))
-    for milestone in record.milestones:
-        span = _span(milestone, milestone.text, doc_text)
-        if span is None or span[0] >= opening:
-            units += _goal_clauses(milestone, targets, doc_text)  # and a dated goal clause by clause
+        clauses += _goal_clauses(milestone, targets, doc_text)  # and a dated goal clause by clause
+    units += clauses
     if document is not None:
         units += section_tasks(document, [u for u in units if u.kind == "task"])
     return _dedupe(_assigned(units))

@@ -329,8 +329,7 @@ def _promote_paragraphs(block: list[_Line], top: float) -> list[_Line]:
     finished one) is a bullet whose dash was lost (a page break of a web export), not a child."""
     out: list[_Line] = []
     for line in block:
-        if line.rank == _PLAIN and out and line.text[:1].isupper() \
-                and out[-1].text.rstrip().endswith(".") and not out[-1].text.rstrip().endswith(":"):
+        if line.rank == _PLAIN and out and line.text[:1].isupper() and out[-1].text.rstrip().endswith("."):
             line = _Line(line.start, line.end, line.content_start, top, line.text)
         out.append(line)
     return out
