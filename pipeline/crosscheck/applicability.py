@@ -168,7 +168,7 @@ def central_only(text: str, *, levels: Levels | None = None) -> str | None:
 
 def elsewhere(text: str, place: str | None, *, levels: Levels | None = None, reach: int = 80) -> str | None:
     """Why a demand that names no actor is for other places: its opening names places
-    ("Thành phố Hồ Chí Minh có tối thiểu 500 công trình") and the lower issuer's place is not in it."""
+    ("Thành phố Cần Thơ có ít nhất 20 mô hình") and the lower issuer's place is not in it."""
     if not place:
         return None
     names = named_places(text[:reach], levels=levels)

@@ -127,7 +127,7 @@ def _assigned(units: list[Unit]) -> list[Unit]:
 
 def _valued_clause(text: str, value) -> str:
     """A target's text up to the ';' clause that holds its value: what follows is another demand
-    of the same sentence ("... đạt 50% GDP; là một trong các trung tâm ..."), an item of its own."""
+    of the same sentence ("... đạt 40% GDP; trở thành trung tâm của vùng ..."), an item of its own."""
     if value is None:
         return text
     number = f"{value:g}" if isinstance(value, float) else str(value)

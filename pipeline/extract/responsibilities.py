@@ -154,7 +154,7 @@ def _in_purpose_section(items: list[_Item], idx: int) -> bool:
 
 
 def _is_sentence(text: str) -> bool:
-    """A finished sentence, not a section title: "2. Yêu cầu các cấp ủy ... 2 cấp." is a demand."""
+    """A finished sentence, not a section title: "2. Yêu cầu các sở, ngành ... đúng hạn." is a demand."""
     return text.rstrip().endswith(".") and len(text.split()) > _TITLE_WORDS
 
 
