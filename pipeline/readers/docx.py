@@ -131,14 +131,20 @@ def _style_chain(style: object | None):
         style = style.base_style
 
 
-def _num_pr(paragraph: object) -> tuple[str, int] | None:
-    """(numId, ilvl) of a paragraph, from its own properties or its style chain."""
+def _ppr_sources(paragraph: object) -> list:
+    """The paragraph properties that apply, own first, then those of its style chain."""
     ppr = paragraph._p.pPr
     sources = [ppr] if ppr is not None else []
     try:
         sources += [s.element.pPr for s in _style_chain(paragraph.style)]
     except (KeyError, ValueError, AttributeError):
         pass
+    return sources
+
+
+def _num_pr(paragraph: object) -> tuple[str, int] | None:
+    """(numId, ilvl) of a paragraph, from its own properties or its style chain."""
+    sources = _ppr_sources(paragraph)
     num_id = ilvl = None
     for pr in sources:
         if pr is None:
@@ -174,12 +180,7 @@ def _run_bold(run: object, paragraph_style: object | None) -> bool:
 
 
 def _alignment(paragraph: object) -> str | None:
-    ppr = paragraph._p.pPr
-    sources = [ppr] if ppr is not None else []
-    try:
-        sources += [s.element.pPr for s in _style_chain(paragraph.style)]
-    except (KeyError, ValueError, AttributeError):
-        pass
+    sources = _ppr_sources(paragraph)
     for pr in sources:
         if pr is None:
             continue
