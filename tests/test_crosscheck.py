@@ -40,6 +40,7 @@ GOVERNMENT = "Thủ tướng Chính phủ"
     ("Công đoàn cấp trên trực tiếp cơ sở", DISTRICT_UNION, True),             # the district union's level
     ("Ban Tuyên giáo Liên đoàn Lao động tỉnh", DISTRICT_UNION, False),        # above the district
     ("các cơ quan, đơn vị", DISTRICT_UNION, True),                            # everyone
+    ("Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam", PROVINCE, False),       # national bodies, not a commune
 ])
 def test_applicability_table(actor, lower, expected):
     assert applies(actor, lower_issuer=lower, superior_issuer=GOVERNMENT).applies is expected

@@ -74,6 +74,20 @@ def test_strip_cue(text, expected):
     ("III. TỔ CHỨC THỰC HIỆN\n4. Trong quá trình triển khai thực hiện, các đơn vị công đoàn trực thuộc "
      "thường xuyên kiểm tra, giám sát.\n",
      [("các đơn vị công đoàn trực thuộc", ["thường xuyên kiểm tra, giám sát."])]),
+    # a lettered assignment that ends in a colon: its bullets are the same actor's tasks
+    ("IV. TỔ CHỨC THỰC HIỆN\nc) Ủy ban nhân dân các huyện chịu trách nhiệm về các nhiệm vụ được giao, cụ thể:\n"
+     "- Rà soát danh sách hộ nghèo trên địa bàn.\n- Bố trí kinh phí hỗ trợ kịp thời.\n",
+     [("Ủy ban nhân dân các huyện", ["Rà soát danh sách hộ nghèo trên địa bàn.", "Bố trí kinh phí hỗ trợ kịp thời."])]),
+    ("IV. TỔ CHỨC THỰC HIỆN\nc) Ủy ban nhân dân các huyện chịu trách nhiệm toàn diện trước Ủy ban nhân dân tỉnh về "
+     "các nhiệm vụ được giao, báo cáo tình hình và kết quả thực hiện trên địa bàn; lồng ghép các mục tiêu vào kế hoạch "
+     "phát triển kinh tế - xã hội của địa phương, cụ thể:\n- Rà soát danh sách hộ nghèo trên địa bàn.\n",
+     [("Ủy ban nhân dân các huyện", ["chịu trách nhiệm toàn diện trước Ủy ban nhân dân tỉnh về các nhiệm vụ được giao, "
+                                    "báo cáo tình hình và kết quả thực hiện trên địa bàn; lồng ghép các mục tiêu vào "
+                                    "kế hoạch phát triển kinh tế - xã hội của địa phương, cụ thể",
+                                    "Rà soát danh sách hộ nghèo trên địa bàn."])]),
+    # an actor heading that says what it introduces: the actor is the unit alone
+    ("III. TỔ CHỨC THỰC HIỆN\n2. Sở Y tế cần tập trung một số nhiệm vụ sau:\n- Tăng cường kiểm tra an toàn thực phẩm.\n",
+     [("Sở Y tế", ["Tăng cường kiểm tra an toàn thực phẩm."])]),
 ])
 def test_extract(body, expected):
     assert _resp(body) == expected

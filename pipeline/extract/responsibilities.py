@@ -167,7 +167,8 @@ def _heading_actor(text: str) -> tuple[str, str | None] | None:
     if rest.endswith(":"):
         name = rest[:-1].strip()
         if len(actors.words_of(name)) <= actors.MAX_ACTOR_WORDS and not _SENTENCE_END.search(name):
-            return name, None
+            found = actors.split_subject(name)  # "UBND tỉnh X cần tập trung các nhiệm vụ sau:" → the unit
+            return (found[0] if found else name), None
         return None
     for m in re.finditer(r":\s+", rest):
         name = rest[:m.start()].strip()
@@ -262,21 +263,10 @@ def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
         heading = None if item.style == "plain" and not item.text.endswith(":") else _heading_actor(item.text)
         if heading is not None and not purpose:
             name, inline = heading
-            kids = [k for k in item.children if _heading_actor(items[k].text) is None]
-            marked = [items[k].rank for k in kids if items[k].style != "plain"]
-            top = min(marked) if marked else None
-            tasks = [inline] if inline else []
-            end = item.end
-            for k in kids:
-                kid = items[k]
-                if kid.style != "plain" and kid.rank != top:
-                    continue
-                owned.add(k)
-                if _is_task_line(kid):
-                    tasks.append(kid.text)
-                    end = max(end, kid.end)
+            tasks, end = _child_tasks(items, item, owned)
+            tasks = ([inline] if inline else []) + tasks
             if tasks:
-                out.append(_record(name, tasks, item.start, end, document))
+                out.append(_record(name, tasks, item.start, max(end, item.end), document))
             continue
         if purpose or item.style in ("roman", "article") and not item.text[:1].isupper():
             continue
@@ -284,8 +274,31 @@ def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
         found = _sentence_assignment(item.text, cue_only=closing)
         if found:
             actor, work = found
-            out.append(_record(actor, [work], item.start, item.end, document))
+            tasks, end = [work], item.end
+            if item.text.rstrip().endswith(":"):  # "UBND các tỉnh chịu trách nhiệm ..., cụ thể:" and its bullets
+                more, end = _child_tasks(items, item, owned)
+                tasks += more
+            out.append(_record(actor, tasks, item.start, max(end, item.end), document))
     return out
+
+
+def _child_tasks(items: list[_Item], item: _Item, owned: set[int]) -> tuple[list[str], int]:
+    """The task lines under ``item`` (its children of the first marked rank and plain paragraphs,
+    not other actor headings), marked as owned, with where the last one ends."""
+    kids = [k for k in item.children if _heading_actor(items[k].text) is None]
+    marked = [items[k].rank for k in kids if items[k].style != "plain"]
+    top = min(marked) if marked else None
+    tasks: list[str] = []
+    end = item.end
+    for k in kids:
+        kid = items[k]
+        if kid.style != "plain" and kid.rank != top:
+            continue
+        owned.add(k)
+        if _is_task_line(kid):
+            tasks.append(kid.text)
+            end = max(end, kid.end)
+    return tasks, end
 
 
 def _from_rows(rows: list[TaskRow], document: Document) -> list[Responsibility]:
