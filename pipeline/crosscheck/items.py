@@ -104,12 +104,18 @@ def _assigned(units: list[Unit]) -> list[Unit]:
 
     Plans state their solutions in the body and assign them in a table or a list
     ("Phụ lục: Bộ X chủ trì ..."): the body bullet is the same demand, for the same actor.
+    A text that an assigned task holds whole (a dated clause of it) is that task's alone.
     """
     assigned = [(words(u.text), u) for u in units if u.kind == "task" and u.actor]
     if not assigned:
         return units
     for unit in units:
         if unit.actor or unit.kind == "target":
+            continue
+        folded = fold(unit.text)
+        holder = next((task for _, task in assigned if folded in fold(task.text)), None)
+        if holder is not None:  # a clause of an assigned task (a dated goal in it): that task's actor alone
+            unit.actor = holder.actor
             continue
         mine = words(unit.text)
         if len(mine) < MIN_ASSIGNED_WORDS:
