@@ -270,6 +270,19 @@ def test_a_body_demand_takes_the_actor_its_assignment_row_gives():
     assert other.actor is None
 
 
+def test_an_item_keeps_the_actor_it_names_and_a_clause_its_task_s_actor():
+    from pipeline.crosscheck.items import _assigned
+    task = Unit(kind="task", text="Rà soát các cơ sở gây ô nhiễm, hoàn thành di dời trước năm 2030", actor="UBND các tỉnh")
+    broad = Unit(kind="task", text="Rà soát các cơ sở gây ô nhiễm trên địa bàn và báo cáo", actor="Bộ Công Thương")
+    clause = Unit(kind="milestone", text="hoàn thành di dời trước năm 2030")
+    named = Unit(kind="task", text="Bộ Y tế chủ trì các chương trình nghiên cứu về tác động của bụi mịn đến sức khỏe.")
+    topic = Unit(kind="task", text="Tuyên truyền cho người dân về tác hại của các cơ sở gây ô nhiễm trên địa bàn")
+    _assigned([task, broad, clause, named, topic])
+    assert clause.actor == "UBND các tỉnh"          # held whole by one task: that task's actor alone
+    assert named.actor == "Bộ Y tế"                 # the text names its actor
+    assert topic.actor is None                      # shared words, no restated demand
+
+
 @pytest.mark.parametrize("text, central", [
     ("Hoàn thiện Luật Khoa học và công nghệ, sửa đổi các nghị định liên quan", True),   # making law
     ("Việt Nam thuộc nhóm 3 nước dẫn đầu Đông Nam Á về trí tuệ nhân tạo", True),       # a ranking of the country

@@ -88,6 +88,11 @@ def test_strip_cue(text, expected):
     # an actor heading that says what it introduces: the actor is the unit alone
     ("III. TỔ CHỨC THỰC HIỆN\n2. Sở Y tế cần tập trung một số nhiệm vụ sau:\n- Tăng cường kiểm tra an toàn thực phẩm.\n",
      [("Sở Y tế", ["Tăng cường kiểm tra an toàn thực phẩm."])]),
+    # a later sentence with a unit of its own is that unit's work
+    ("2. Yêu cầu các cơ quan, đơn vị đẩy mạnh việc sắp xếp tổ chức bộ máy bên trong. Các sở phối hợp Sở Nội vụ "
+     "hoàn thành việc sắp xếp các trạm y tế trước ngày 31/12/2025.\n",
+     [("các cơ quan, đơn vị", ["đẩy mạnh việc sắp xếp tổ chức bộ máy bên trong."]),
+      ("Các sở", ["phối hợp Sở Nội vụ hoàn thành việc sắp xếp các trạm y tế trước ngày 31/12/2025."])]),
 ])
 def test_extract(body, expected):
     assert _resp(body) == expected

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from pipeline.crosscheck.text import deadline_in, due_date, locate
 from pipeline.lang import actors
-from pipeline.lang.fold import dice, fold, words
+from pipeline.lang.fold import dice, fold
 from pipeline.structure import match_marker
 from schemas.document import Document, OutlineNode
 from schemas.records import DirectiveRecord
@@ -95,7 +95,7 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
     return _dedupe(_assigned(units))
 
 
-ASSIGNED_OVERLAP = 0.7  # share of the shorter text's words that the assigned task repeats
+ASSIGNED_OVERLAP = 0.5  # share of the shorter text's words that the assigned task repeats
 MIN_ASSIGNED_WORDS = 5
 
 
@@ -104,20 +104,26 @@ def _assigned(units: list[Unit]) -> list[Unit]:
 
     Plans state their solutions in the body and assign them in a table or a list
     ("Phụ lục: Bộ X chủ trì ..."): the body bullet is the same demand, for the same actor.
-    A text that an assigned task holds whole (a dated clause of it) is that task's alone.
+    A text that names its actor ("Bộ X chủ trì ...") keeps it; a text that an
+    assigned task holds whole (a dated clause of it) is that task's alone.
     """
-    assigned = [(words(u.text), u) for u in units if u.kind == "task" and u.actor]
+    assigned = [(_bigrams(u.text), u) for u in units if u.kind == "task" and u.actor]
     if not assigned:
         return units
     for unit in units:
         if unit.actor or unit.kind == "target":
+            continue
+        own = actors.split_subject(unit.text) if unit.text[:1].isupper() and actors.starts_with_actor(unit.text) \
+            else None
+        if own:  # "Bộ X chủ trì ...": the text names its actor
+            unit.actor = own[0]
             continue
         folded = fold(unit.text)
         holder = next((task for _, task in assigned if folded in fold(task.text)), None)
         if holder is not None:  # a clause of an assigned task (a dated goal in it): that task's actor alone
             unit.actor = holder.actor
             continue
-        mine = words(unit.text)
+        mine = _bigrams(unit.text)
         if len(mine) < MIN_ASSIGNED_WORDS:
             continue
         owners: list[str] = []
@@ -129,6 +135,12 @@ def _assigned(units: list[Unit]) -> list[Unit]:
         if owners:
             unit.actor = "; ".join(owners)  # every row that repeats it: a ministry's and the provinces' share
     return units
+
+
+def _bigrams(text: str) -> set[tuple[str, str]]:
+    """Adjacent folded word pairs: shared pairs mark a restated demand, shared words only a shared topic."""
+    tokens = fold(text).split()
+    return set(zip(tokens, tokens[1:], strict=False))
 
 
 def _valued_clause(text: str, value) -> str:

@@ -273,13 +273,33 @@ def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
         closing = item.style == "plain" and not _is_task_line(item)
         found = _sentence_assignment(item.text, cue_only=closing)
         if found:
-            actor, work = found
+            parts = _own_subjects(*found)
+            actor, work = parts[-1]
             tasks, end = [work], item.end
             if item.text.rstrip().endswith(":"):  # "UBND các tỉnh chịu trách nhiệm ..., cụ thể:" and its bullets
                 more, end = _child_tasks(items, item, owned)
                 tasks += more
+            out += [_record(a, [w], item.start, item.end, document) for a, w in parts[:-1]]
             out.append(_record(actor, tasks, item.start, max(end, item.end), document))
     return out
+
+
+_NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def _own_subjects(actor: str, work: str) -> list[tuple[str, str]]:
+    """Split work whose later sentences name their own unit ("... tiến độ. Các tỉnh ủy phối hợp ...")
+    into one (actor, work) per unit."""
+    parts = [(actor, [])]
+    for sentence in _NEXT_SENTENCE.split(work):
+        found = None
+        if parts[-1][1] and sentence[:1].isupper() and actors.starts_with_actor(sentence):
+            found = actors.split_subject(sentence)
+        if found:
+            parts.append((found[0], [found[1]]))
+        else:
+            parts[-1][1].append(sentence)
+    return [(a, " ".join(w)) for a, w in parts if w]
 
 
 def _child_tasks(items: list[_Item], item: _Item, owned: set[int]) -> tuple[list[str], int]:
