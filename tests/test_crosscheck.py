@@ -276,7 +276,7 @@ def test_an_item_keeps_the_actor_it_names_and_a_clause_its_task_s_actor():
     broad = Unit(kind="task", text="Rà soát các cơ sở gây ô nhiễm trên địa bàn và báo cáo", actor="Bộ Công Thương")
     clause = Unit(kind="milestone", text="hoàn thành di dời trước năm 2030")
     named = Unit(kind="task", text="Bộ Y tế chủ trì các chương trình nghiên cứu về tác động của bụi mịn đến sức khỏe.")
-    topic = Unit(kind="task", text="Tuyên truyền cho người dân về tác hại của các cơ sở gây ô nhiễm trên địa bàn")
+    topic = Unit(kind="task", text="Tuyên truyền cho người dân về tác hại của bụi từ các cơ sở sản xuất")
     _assigned([task, broad, clause, named, topic])
     assert clause.actor == "UBND các tỉnh"          # held whole by one task: that task's actor alone
     assert named.actor == "Bộ Y tế"                 # the text names its actor

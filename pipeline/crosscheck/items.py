@@ -95,7 +95,7 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
     return _dedupe(_assigned(units))
 
 
-ASSIGNED_OVERLAP = 0.5  # share of the shorter text's words that the assigned task repeats
+ASSIGNED_OVERLAP = 0.6  # share of the shorter text's word pairs that the assigned task repeats
 MIN_ASSIGNED_WORDS = 5
 
 
