@@ -82,6 +82,8 @@ def _check(found, expected):
      [t(50, "%", ">=")]),
     # a cost cut is a target even though "chi phí" follows the percentage
     ("- Hoàn thành việc cắt giảm 50% chi phí tuân thủ thủ tục hành chính.", [t(50, "%", "=")]),
+    # ... and so is an allotted minimum share of a budget
+    ("- Bố trí ít nhất 10% ngân sách sự nghiệp cho nghiên cứu ứng dụng.", [t(10, "%", ">=")]),
 ])
 def test_prose_targets(body, expected):
     _check(_targets(body), expected)
@@ -100,6 +102,7 @@ def test_prose_targets(body, expected):
     ("- Thực hiện theo Điều 5, khoản 2 Mục 4 kế hoạch này.", []),
     ("- Tổng kinh phí thực hiện là 500 triệu đồng từ ngân sách tỉnh.", []),
     ("- Ngân sách hỗ trợ 50% kinh phí tổ chức lớp học.", []),
+    ("- Ngân sách tỉnh bố trí 50% kinh phí, ngân sách huyện bố trí 50% kinh phí.", []),  # a cost split
     ("- Báo cáo kết quả trong 05 ngày làm việc kể từ ngày kết thúc.", []),
     # a situation, not a commitment: "có trên 40 điểm ngập", "hơn 200.000 nhà bị ngập"
     ("- Giao thông có trên 40 điểm ngập, hơn 200.000 nhà bị ngập.", []),

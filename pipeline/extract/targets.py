@@ -74,6 +74,7 @@ class _Cues:
     result_before: tuple[str, ...]
     result_after: tuple[str, ...]
     change_verbs: tuple[str, ...]
+    allot_verbs: tuple[str, ...]
     compounds: tuple[str, ...]
     singles: frozenset[str]
     subject_stops: tuple[str, ...]
@@ -111,6 +112,7 @@ def _cues() -> _Cues:
         result_before=_longest_first(data["result_before"]),
         result_after=_longest_first(data["result_after"]),
         change_verbs=_longest_first(data["change_verbs"]),
+        allot_verbs=_longest_first(data["allot_verbs"]),
         compounds=tuple(sorted(set(data["compound_units"]), key=lambda w: -len(w.split()))),
         singles=frozenset(w.lower() for w in data["single_units"]),
         subject_stops=_longest_first(data["subject_stops"]),
@@ -238,9 +240,9 @@ def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
             if any(after == w or after.startswith(w + " ") for w in cues.result_after) or _has_word(
                     text, clause_from, q.start, cues.result_before):
                 continue  # "ước đạt 8% so cùng kỳ", "đạt 100% kế hoạch": a reported result
-            if _money_after(text, q.end, s_end, cues) and not _has_word(text, clause_from, q.start,
-                                                                           cues.change_verbs):
-                continue  # "hỗ trợ 50% kinh phí": a share of a cost
+            if _money_after(text, q.end, s_end, cues) and not _has_word(text, clause_from, q.start, cues.change_verbs) \
+                    and not (explicit and _has_word(text, clause_from, q.start, cues.allot_verbs)):
+                continue  # "hỗ trợ 50% kinh phí": a share of a cost ("bố trí ít nhất 15% ngân sách" is a level)
             if values and _is_scope(before, cues) and not explicit:
                 continue
             values.append(_Value(q, "%", q.end, comparator, frequency=_PER.get(q.per or "")))
