@@ -311,3 +311,14 @@ def test_an_unattributed_demand_set_for_other_places(text, place, other):
 def test_due_date_of_a_deadline_column(cell, due):
     from pipeline.crosscheck.text import due_date
     assert due_date(cell) == due
+
+
+@pytest.mark.parametrize("clause, parts", [
+    ("Tỉnh thuộc nhóm 5 địa phương dẫn đầu cả nước, nhóm 10 địa phương đứng đầu về chỉ số cải cách hành chính",
+     ["Tỉnh thuộc nhóm 5 địa phương dẫn đầu cả nước", "nhóm 10 địa phương đứng đầu về chỉ số cải cách hành chính"]),
+    ("Hạ tầng số hiện đại, an toàn, phủ sóng 5G toàn tỉnh",                    # one number: one goal
+     ["Hạ tầng số hiện đại, an toàn, phủ sóng 5G toàn tỉnh"]),
+])
+def test_goal_clauses_split_between_numbered_goals(clause, parts):
+    from pipeline.crosscheck.items import _valued_parts
+    assert _valued_parts(clause) == parts

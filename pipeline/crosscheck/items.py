@@ -176,7 +176,7 @@ def _goal_clauses(milestone, targets: list[str], doc_text: str | None) -> list[U
     for activity in milestone.activities:
         if fold(activity) == fold(milestone.text):
             continue
-        for piece in _CLAUSE.split(activity):
+        for piece in (part for clause in _CLAUSE.split(activity) for part in _valued_parts(clause)):
             piece = actors.clean_task(_BULLET.sub("", piece.strip(), count=1)).rstrip(".")
             if len(piece.split()) < MIN_GOAL_WORDS or piece.isupper() or match_marker(piece):
                 continue
@@ -185,6 +185,23 @@ def _goal_clauses(milestone, targets: list[str], doc_text: str | None) -> list[U
             out.append(Unit(kind="milestone", text=piece, deadline=milestone.end, span=locate(piece, doc_text),
                             section=milestone.section, source="text"))
     return out
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _valued_parts(clause: str) -> list[str]:
+    """A clause cut at the commas between numbered goals ("nhóm 3 nước dẫn đầu khu vực, nhóm 50 nước
+    đứng đầu thế giới về ..."): each number is a goal an inspector checks on its own."""
+    parts: list[str] = []
+    for piece in clause.split(", "):
+        if parts and _DIGIT.search(parts[-1]) and _DIGIT.search(piece):
+            parts.append(piece)
+        elif parts:
+            parts[-1] += ", " + piece
+        else:
+            parts.append(piece)
+    return parts
 
 
 MIN_TASK = 40  # characters: a shorter paragraph of a task section is a label, not a demand
