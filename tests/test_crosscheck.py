@@ -8,7 +8,7 @@ import pytest
 from pipeline.crosscheck import FuzzMatcher, TfidfMatcher, check
 from pipeline.crosscheck.applicability import applies, issuer_tier, named_places
 from pipeline.crosscheck.evaluate import score_pair
-from pipeline.crosscheck.findings import deadline_findings, target_findings
+from pipeline.crosscheck.findings import deadline_findings, falls_short, find_all, target_findings
 from pipeline.crosscheck.items import Unit
 from pipeline.crosscheck.report import to_html, to_markdown, write_report
 from pipeline.crosscheck.resolve import RecordStore, resolve_superiors
@@ -86,6 +86,23 @@ def test_target_below_superior_quotes_both_sides():
     assert [f.code for f in found] == ["target_below_superior"]
     assert "100" in found[0].message and "80" in found[0].message
     assert target_findings(sup, [(Unit(kind="target", text="100% hộ", value=100, unit="%"), 0.8)]) == []
+
+
+def test_a_target_set_for_another_date_is_a_step_not_a_conflict():
+    sup = Unit(kind="target", text="Tỷ lệ hộ dùng nước sạch đạt tối thiểu 90%", value=90, unit="%", comparator=">=",
+               deadline="2030-12-31")
+    later_higher = Unit(kind="target", text="Tỷ lệ hộ dùng nước sạch đạt 95%", value=95, unit="%",
+                        deadline="2035-12-31")
+    earlier_lower = Unit(kind="target", text="Tỷ lệ hộ dùng nước sạch đạt 80%", value=80, unit="%",
+                         deadline="2027-12-31")
+    later_same = Unit(kind="target", text="Tỷ lệ hộ dùng nước sạch đạt 90%", value=90, unit="%",
+                      deadline="2032-12-31")
+    on_time = Unit(kind="target", text="Tỷ lệ hộ dùng nước sạch đạt 92%", value=92, unit="%", deadline="2030-12-31")
+    assert find_all(sup, [(later_higher, 0.8)], lower_tier=1) == []     # a further milestone
+    assert find_all(sup, [(earlier_lower, 0.8)], lower_tier=1) == []    # a step on the way
+    assert [f.code for f in find_all(sup, [(later_same, 0.8)], lower_tier=1)] == ["deadline_after_superior"]
+    assert falls_short(sup, [(later_higher, 0.8)]) and falls_short(sup, [(earlier_lower, 0.8)])
+    assert not falls_short(sup, [(on_time, 0.8)])
 
 
 def test_deadline_after_superior_and_report_code():

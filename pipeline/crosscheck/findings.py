@@ -5,6 +5,10 @@
   (the latter when the superior item asks for a report);
 - ``responsibility_wrong_level``: the superior gives the work to the lower
   issuer's own level and the lower plan passes all of it further down.
+
+A target the lower sets for another date is no contradiction: a lower level at an
+earlier date is a step on the way, a higher level at a later date a further
+milestone. ``falls_short`` tells the status that such evidence does not cover it.
 """
 from __future__ import annotations
 
@@ -64,8 +68,9 @@ def target_findings(item: Unit, evidence: list[tuple[Unit, float]]) -> list[Find
     for cand, sim in evidence:
         if sim < CONFLICT_SIM or not same_indicator(item.text, cand.text):
             continue
-        values = [(cand.value, cand.unit)] if cand.value is not None else numbers_in(cand.text)
-        for value, unit in values:
+        if item.deadline and cand.deadline and cand.deadline < item.deadline:
+            continue  # a lower value at an earlier date is a step on the way, not a weaker target
+        for value, unit in _values(cand):
             if value is None or not _same_unit(unit, item.unit):
                 continue
             if _weaker(float(value), float(item.value), item.comparator):
@@ -78,6 +83,30 @@ def target_findings(item: Unit, evidence: list[tuple[Unit, float]]) -> list[Find
     return out
 
 
+def _values(cand: Unit) -> list[tuple]:
+    return [(cand.value, cand.unit)] if cand.value is not None else numbers_in(cand.text)
+
+
+def _reaches_later(item: Unit, cand: Unit) -> bool:
+    """Whether the lower sets the superior's level (or a weaker one) for its later date: only then
+    is its date a delay. A lower text with no value of the target's unit sets no level at all."""
+    levels = [float(v) for v, u in _values(cand) if v is not None and _same_unit(u, item.unit)]
+    return any(v == float(item.value) or _weaker(v, float(item.value), item.comparator) for v in levels)
+
+
+def falls_short(item: Unit, evidence: list[tuple[Unit, float]]) -> bool:
+    """Whether the evidence names the item's indicator only at a weaker level or a later date
+    (a step on the way, or a further milestone): taken up, but not covered."""
+    if item.value is None or not item.unit:
+        return False
+    levels = [(float(v), cand.deadline) for cand, _ in evidence if same_indicator(item.text, cand.text)
+              for v, u in _values(cand) if v is not None and _same_unit(u, item.unit)]
+    if not levels:
+        return False
+    return not any(not _weaker(v, float(item.value), item.comparator)
+                   and (not item.deadline or not due or due <= item.deadline) for v, due in levels)
+
+
 def deadline_findings(item: Unit, evidence: list[tuple[Unit, float]]) -> list[Finding]:
     """A later due date in close evidence."""
     if not item.deadline:
@@ -86,8 +115,11 @@ def deadline_findings(item: Unit, evidence: list[tuple[Unit, float]]) -> list[Fi
     for cand, sim in evidence:
         if sim < CONFLICT_SIM or not cand.deadline:
             continue
-        # a target's year is its horizon: a later one contradicts only for the same indicator
+        # a target's year is its horizon: a later one contradicts only for the same indicator, at a
+        # level no higher than the superior's (a higher level later is a further milestone)
         if "target" in (item.kind, cand.kind) and not same_indicator(item.body, cand.text):
+            continue
+        if item.kind == "target" and item.value is not None and not _reaches_later(item, cand):
             continue
         if cand.deadline > item.deadline:
             return [Finding(

@@ -8,7 +8,8 @@ Three measures, all in [0, 1]:
 - ``doc_recall``: the same share over the whole lower plan: is the topic there at all?
 
 ``covered`` needs most of the content in close evidence, every clause taken
-up and, when the superior states a number, a number in the evidence;
+up and, when the superior states a number, a number in the evidence (for a
+target, its level by its date: no weaker, no later);
 ``missing`` needs the topic to be absent, or no close text and a thin topic
 (for a target: no close text at all, as the words of an indicator are common);
 anything between is ``partial``. A finding of contradiction makes ``conflict``.
@@ -50,6 +51,7 @@ class Measures:
     needs_number: bool
     has_number: bool
     is_target: bool = False
+    falls_short: bool = False  # the evidence sets the indicator only weaker or later
 
 
 def decide(m: Measures, *, conflict: bool, thresholds: Thresholds = DEFAULT) -> tuple[str, str]:
@@ -70,6 +72,8 @@ def decide(m: Measures, *, conflict: bool, thresholds: Thresholds = DEFAULT) -> 
     if m.recall >= t.covered_recall and max(m.best, m.clause_best) >= t.covered_sim and not untaken:
         if m.needs_number and not m.has_number:
             return "partial", "taken up, but without the number the superior sets (vaguer wording)"
+        if m.falls_short:
+            return "partial", "taken up, but the lower plan sets this indicator at a lower level or a later date"
         return "covered", f"the evidence carries {m.recall:.0%} of its content words"
     if untaken and len(m.clause_recalls) > 1:
         return "partial", (f"taken up in part: {len(untaken)} of its {len(m.clause_recalls)} demands find no "
