@@ -46,6 +46,20 @@ def test_applicability_table(actor, lower, expected):
     assert applies(actor, lower_issuer=lower, superior_issuer=GOVERNMENT).applies is expected
 
 
+@pytest.mark.parametrize("actor, lower, text, expected", [
+    ("Đảng đoàn Quốc hội", "Chính phủ", "", False),                            # another central body
+    ("Ban cán sự đảng Chính phủ", "Chính phủ", "", True),                     # the Government's own
+    ("Các bộ, cơ quan ngang bộ", "Chính phủ", "", True),                      # its ministries
+    ("Ban Tổ chức Trung ương", "Chính phủ", "chủ trì, phối hợp với Bộ Nội vụ đánh giá", True),  # a ministry as partner
+    ("Ban Tuyên giáo Trung ương", "Chính phủ", "hướng dẫn việc quán triệt", False),
+    ("Bộ Y tế", "Bộ Khoa học và Công nghệ", "", False),                       # another ministry
+    ("các bộ, ngành", "Bộ Khoa học và Công nghệ", "", True),
+    ("Bộ Khoa học và Công nghệ, Bộ Tài chính", "Bộ Khoa học và Công nghệ", "", True),
+])
+def test_a_central_lower_stands_for_its_own_body(actor, lower, text, expected):
+    assert applies(actor, lower_issuer=lower, text=text).applies is expected
+
+
 @pytest.mark.parametrize("actor, names", [
     ("Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai", ["Khánh Hòa", "Đắk Lắk", "Gia Lai"]),
     ("Ủy ban nhân dân tỉnh Đắk Lắk", ["Đắk Lắk"]),

@@ -12,6 +12,9 @@ The levels and their patterns are data (``data/levels.json``). Rules, in order
 5. otherwise by tier: it applies when one of the actor's tiers is the lower
    issuer's tier or below it (a province stands for its districts and
    communes); an actor only above the lower (ministries for a province) does not;
+   among central actors a central lower stands only for its own body and, for the
+   Government, its ministries (``stands_for``): the National Assembly or a Party
+   board is another body;
 6. an actor whose level is not recognised applies (better a missing item an
    inspector can dismiss than a silent one).
 """
@@ -40,6 +43,9 @@ class Levels:
     place_markers: tuple[str, ...]
     not_place_words: frozenset[str]
     national_only: tuple[re.Pattern, ...] = ()
+    government: tuple[re.Pattern, ...] = ()
+    ministry_groups: tuple[re.Pattern, ...] = ()
+    ministries: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,8 @@ def load_levels(path: str | None = None) -> Levels:
         place_markers=tuple(sorted(data["place_markers"], key=len, reverse=True)),
         not_place_words=frozenset(data["not_place_words"]),
         national_only=tuple(re.compile(p) for p in data.get("national_only", {}).get("patterns", [])),
+        **{key: tuple(re.compile(p) for p in data.get("central_bodies", {}).get(key, []))
+           for key in ("government", "ministry_groups", "ministries")},
     )
 
 
@@ -121,13 +129,32 @@ def place_of(issuer: str | None, place: str | None = None, *, levels: Levels | N
     return names[-1] if names else place
 
 
+def stands_for(actor: str, lower_issuer: str | None, *, text: str = "", levels: Levels | None = None) -> bool:
+    """Whether a central lower issuer stands for a central actor: the actor names the lower's own body
+    ("Ban cán sự đảng Chính phủ" for the Government), or the ministries when the lower is the
+    Government or a ministry, or (for the Government) the item names a ministry as lead or partner."""
+    if not lower_issuer:
+        return False
+    levels = levels or load_levels()
+    own, act = _lower(lower_issuer), _lower(actor)
+    core = re.sub(r"^(thủ tướng|bộ trưởng)\s+", "", own)
+    if core and core in act:
+        return True
+    government = any(p.search(own) for p in levels.government)
+    ministry = any(p.search(own) for p in levels.ministries)
+    if (government or ministry) and any(p.search(act) for p in levels.ministry_groups):
+        return True
+    return government and any(p.search(act) or p.search(_lower(text)) for p in levels.ministries)
+
+
 def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | None = None,
-            superior_issuer: str | None = None, levels: Levels | None = None) -> Applicability:
-    """Whether an item addressed to ``actor`` applies to a plan of ``lower_issuer``."""
+            superior_issuer: str | None = None, text: str = "", levels: Levels | None = None) -> Applicability:
+    """Whether an item addressed to ``actor`` applies to a plan of ``lower_issuer`` (``text``: the item's
+    words, where a central lower may be named as a partner)."""
     levels = levels or load_levels()
     if not actor or not actor.strip():
         return Applicability(True, "no actor named: addressed to every recipient")
-    text = _lower(actor)
+    lowered = _lower(actor)
     if superior_issuer and fold(actor) == fold(superior_issuer):
         return Applicability(False, f"task of the superior issuer itself ({superior_issuer})")
     tiers = actor_tiers(actor, levels=levels)
@@ -140,14 +167,19 @@ def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | N
         if not (tiers - {lower_tier}) or all(t < (lower_tier or 0) for t in tiers - {lower_tier}):
             return Applicability(False, f"addressed by name to {', '.join(names)}, not {place}",
                                  tuple(sorted(tiers)))
-    if any(p.search(text) for p in levels.everyone):
+    if any(p.search(lowered) for p in levels.everyone):
         return Applicability(True, "addressed to every level", tuple(sorted(tiers)))
-    if any(p.search(text) for p in levels.local) and (lower_tier is None or lower_tier >= 1):
+    if any(p.search(lowered) for p in levels.local) and (lower_tier is None or lower_tier >= 1):
         return Applicability(True, "addressed to every locality", tuple(sorted(tiers)))
     if not tiers:
         return Applicability(True, "actor level not recognised: kept as applicable")
     if lower_tier is None:
         return Applicability(True, "lower issuer's level not recognised: kept as applicable", tuple(sorted(tiers)))
+    if lower_tier == 0 and tiers == {0}:
+        if stands_for(actor, lower_issuer, text=text, levels=levels):
+            return Applicability(True, f"addressed to {lower_issuer} or the bodies it stands for", (0,))
+        return Applicability(False, f"addressed to another central body ({actor}), which {lower_issuer} "
+                                    "does not stand for", (0,))
     if any(t >= lower_tier for t in tiers):
         return Applicability(True, "addressed to the lower issuer's level or below it", tuple(sorted(tiers)))
     return Applicability(False, f"addressed to another level ({actor}), which {lower_issuer} does not stand for",

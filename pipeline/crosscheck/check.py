@@ -84,7 +84,7 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
 def _applies(unit: Unit, *, lower_issuer: str | None, lower_place: str | None, lower_tier: int | None,
              superior_issuer: str | None) -> Applicability:
     verdict = applies(unit.actor, lower_issuer=lower_issuer, lower_place=lower_place,
-                      superior_issuer=superior_issuer)
+                      superior_issuer=superior_issuer, text=unit.text)
     if verdict.applies and not unit.actor and lower_tier is not None and lower_tier > 0:
         why = central_only(unit.text) or elsewhere(unit.text, lower_place)
         if why:
