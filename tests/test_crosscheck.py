@@ -317,6 +317,11 @@ def test_an_item_keeps_the_actor_it_names_and_a_clause_its_task_s_actor():
 @pytest.mark.parametrize("text, central", [
     ("Hoàn thiện Luật Khoa học và công nghệ, sửa đổi các nghị định liên quan", True),   # making law
     ("Việt Nam thuộc nhóm 3 nước dẫn đầu Đông Nam Á về trí tuệ nhân tạo", True),       # a ranking of the country
+    ("Có ít nhất 3 trường đại học được xếp hạng trong khu vực", True),               # an international ranking
+    ("Tối thiểu có 4 tập đoàn công nghiệp ngang tầm các nước phát triển", True),        # a count set for the country
+    ("Thu hút ít nhất 2 trung tâm dữ liệu quy mô lớn đặt tại Việt Nam", True),
+    ("Hạ tầng số hiện đại, ngang tầm các nước tiên tiến", False),                      # a province can build it
+    ("Có ít nhất 20 mô hình chuyển đổi số tiêu biểu", False),                          # a count a province sets
     ("Thành lập Ban Chỉ đạo Trung ương về phát triển khoa học, do đồng chí Tổng Bí thư làm Trưởng Ban", True),
     ("Thành lập tổ công tác của tỉnh để theo dõi tiến độ", False),
     ("Đầu tư hạ tầng số đồng bộ, hiện đại cho người dân", False),
