@@ -8,7 +8,7 @@ import pytest
 from pipeline.crosscheck import FuzzMatcher, TfidfMatcher, check
 from pipeline.crosscheck.applicability import applies, issuer_tier, named_places
 from pipeline.crosscheck.evaluate import score_pair
-from pipeline.crosscheck.findings import deadline_findings, falls_short, find_all, target_findings
+from pipeline.crosscheck.findings import deadline_findings, falls_short, find_all, names_level, target_findings
 from pipeline.crosscheck.items import Unit
 from pipeline.crosscheck.report import to_html, to_markdown, write_report
 from pipeline.crosscheck.resolve import RecordStore, resolve_superiors
@@ -117,6 +117,17 @@ def test_a_target_set_for_another_date_is_a_step_not_a_conflict():
     assert [f.code for f in find_all(sup, [(later_same, 0.8)], lower_tier=1)] == ["deadline_after_superior"]
     assert falls_short(sup, [(later_higher, 0.8)]) and falls_short(sup, [(earlier_lower, 0.8)])
     assert not falls_short(sup, [(on_time, 0.8)])
+
+
+
+def test_a_target_is_covered_only_by_a_level_of_its_own_indicator():
+    sup = Unit(kind="target", text="Tỷ lệ giao dịch không dùng tiền mặt đạt 80%", value=80, unit="%")
+    other_unit = Unit(kind="target", text="Giá trị giao dịch không dùng tiền mặt gấp 30 lần GRDP", value=30,
+                      unit="lần")
+    other_indicator = Unit(kind="target", text="Tỷ lệ doanh nghiệp dùng hóa đơn điện tử đạt 90%", value=90, unit="%")
+    same = Unit(kind="target", text="Tỷ lệ giao dịch không dùng tiền mặt đạt 85%", value=85, unit="%")
+    assert not names_level(sup, [(other_unit, 0.5), (other_indicator, 0.4)])
+    assert names_level(sup, [(same, 0.6)])
 
 
 def test_deadline_after_superior_and_report_code():

@@ -21,7 +21,7 @@ from pipeline.crosscheck.applicability import (
     issuer_tier,
     place_of,
 )
-from pipeline.crosscheck.findings import falls_short, find_all
+from pipeline.crosscheck.findings import falls_short, find_all, names_level
 from pipeline.crosscheck.items import Unit, lower_candidates, superior_items
 from pipeline.crosscheck.match import Matcher, TfidfMatcher
 from pipeline.crosscheck.status import DEFAULT, Measures, Thresholds, decide
@@ -121,7 +121,9 @@ def _judge(unit: Unit, why: str, row: np.ndarray, clause_rows: np.ndarray, claus
         is_target=unit.kind == "target" and unit.value is not None,
     )
     evidence = [(candidates[j], score[j]) for j in chosen]
-    measures.falls_short = unit.kind == "target" and falls_short(unit, evidence)
+    if unit.kind == "target" and unit.value is not None and unit.unit:  # a level of its own indicator, in time
+        measures.has_number = names_level(unit, evidence)
+        measures.falls_short = falls_short(unit, evidence)
     findings = find_all(unit, evidence, lower_tier=lower_tier)
     status, reason = decide(measures, conflict=bool(findings), thresholds=t)
     matches = [] if status == "missing" else [_match(c, s) for c, s in evidence]

@@ -94,6 +94,12 @@ def _reaches_later(item: Unit, cand: Unit) -> bool:
     return any(v == float(item.value) or _weaker(v, float(item.value), item.comparator) for v in levels)
 
 
+def names_level(item: Unit, evidence: list[tuple[Unit, float]]) -> bool:
+    """Whether some evidence sets a level of the item's unit for the same indicator."""
+    return any(same_indicator(item.text, cand.text) and any(v is not None and _same_unit(u, item.unit)
+                                                           for v, u in _values(cand)) for cand, _ in evidence)
+
+
 def falls_short(item: Unit, evidence: list[tuple[Unit, float]]) -> bool:
     """Whether the evidence names the item's indicator only at a weaker level or a later date
     (a step on the way, or a further milestone): taken up, but not covered."""
