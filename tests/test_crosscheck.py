@@ -8,7 +8,13 @@ import pytest
 from pipeline.crosscheck import FuzzMatcher, TfidfMatcher, check
 from pipeline.crosscheck.applicability import applies, issuer_tier, named_places
 from pipeline.crosscheck.evaluate import score_pair
-from pipeline.crosscheck.findings import deadline_findings, falls_short, find_all, names_level, target_findings
+from pipeline.crosscheck.findings import (
+    deadline_findings,
+    falls_short,
+    find_all,
+    names_level,
+    target_findings,
+)
 from pipeline.crosscheck.items import Unit
 from pipeline.crosscheck.report import to_html, to_markdown, write_report
 from pipeline.crosscheck.resolve import RecordStore, resolve_superiors
