@@ -339,6 +339,8 @@ def test_an_item_keeps_the_actor_it_names_and_a_clause_its_task_s_actor():
     ("Thu hút ít nhất 2 trung tâm dữ liệu quy mô lớn đặt tại Việt Nam", True),
     ("Hạ tầng số hiện đại, ngang tầm các nước tiên tiến", False),                      # a province can build it
     ("Có ít nhất 20 mô hình chuyển đổi số tiêu biểu", False),                          # a count a province sets
+    ("Có chính sách thu hút doanh nghiệp khởi nghiệp tại Việt Nam; hỗ trợ vườn ươm", False),  # no count
+    ("Có cơ chế hỗ trợ trung tâm dữ liệu; thu hút 5 trung tâm dữ liệu đặt tại Việt Nam", False),  # a later demand
     ("Thành lập Ban Chỉ đạo Trung ương về phát triển khoa học, do đồng chí Tổng Bí thư làm Trưởng Ban", True),
     ("Thành lập tổ công tác của tỉnh để theo dõi tiến độ", False),
     ("Đầu tư hạ tầng số đồng bộ, hiện đại cho người dân", False),

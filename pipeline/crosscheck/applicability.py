@@ -192,7 +192,7 @@ def central_only(text: str, *, levels: Levels | None = None) -> str | None:
     levels = levels or load_levels()
     if is_lawmaking(text):
         return "making law is for the central level"
-    lowered = _lower(text)
+    lowered = _lower(re.split(r";|\.\s", text, maxsplit=1)[0])  # the first demand: later ones may differ
     if any(p.search(lowered) for p in levels.national_only):
         return "only the country as a whole can meet it (a ranking among nations, a central body)"
     return None
