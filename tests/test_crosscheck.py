@@ -126,6 +126,12 @@ def test_a_target_set_for_another_date_is_a_step_not_a_conflict():
 
 
 
+def test_same_indicator_ignores_the_values_and_the_level_words():
+    from pipeline.crosscheck.findings import same_indicator
+    assert same_indicator("Quy mô kinh tế số đạt tối thiểu 30% GDP", "Kinh tế số chiếm 45% GRDP tỉnh")
+    assert not same_indicator("Tỷ lệ hộ nghèo giảm còn dưới 2%", "Tỷ lệ trẻ em đi học đạt trên 98%")
+
+
 def test_a_target_is_covered_only_by_a_level_of_its_own_indicator():
     sup = Unit(kind="target", text="Tỷ lệ giao dịch không dùng tiền mặt đạt 80%", value=80, unit="%")
     other_unit = Unit(kind="target", text="Giá trị giao dịch không dùng tiền mặt gấp 30 lần GRDP", value=30,

@@ -12,12 +12,17 @@ milestone. ``falls_short`` tells the status that such evidence does not cover it
 """
 from __future__ import annotations
 
+import json
+import re
+from functools import lru_cache
+
 from pipeline.crosscheck.applicability import actor_tiers
 from pipeline.crosscheck.items import Unit
-from pipeline.crosscheck.text import REPORT, content_terms, numbers_in, word_tokens
+from pipeline.crosscheck.text import REPORT, STOPWORDS, content_terms, numbers_in, word_tokens
 from pipeline.lang.fold import fold
 from schemas.crosscheck import Finding
 
+_DIGIT = re.compile(r"\d")
 # only evidence this close to the superior item can contradict it
 CONFLICT_SIM = 0.3
 # ... and, for a value, only one that names the same indicator (share of content syllables)
@@ -38,8 +43,16 @@ def _same_unit(a: str | None, b: str | None) -> bool:
     return fa == fb or fa.startswith(fb) or fb.startswith(fa)
 
 
+@lru_cache(maxsize=1)
+def _level_words() -> re.Pattern:
+    words = json.loads(STOPWORDS.read_text(encoding="utf-8"))["level_words"]
+    return re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?!\w)")
+
+
 def _indicator_words(text: str) -> set[str]:
-    return {t for t in content_terms(word_tokens(text, segment=False)) if "_" not in t}
+    """Content syllables of a value clause, without its numbers and the words that state the level."""
+    text = _level_words().sub(" ", text.lower())
+    return {t for t in content_terms(word_tokens(text, segment=False)) if "_" not in t and not _DIGIT.search(t)}
 
 
 def same_indicator(a: str, b: str) -> bool:
