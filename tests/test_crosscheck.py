@@ -66,6 +66,22 @@ def test_a_central_lower_stands_for_its_own_body(actor, lower, text, expected):
     assert applies(actor, lower_issuer=lower, text=text).applies is expected
 
 
+@pytest.mark.parametrize("actor, expected", [
+    ("Ban Tuyên giáo Trung ương", False),             # a body of known level: not the university
+    ("Ủy ban nhân dân các tỉnh", False),
+    ("các cơ quan, đơn vị", True),                    # everyone
+    ("Hội đồng trường Đại học Sông Lam", True),       # names the lower itself
+])
+def test_a_lower_of_no_administrative_level_stands_only_for_itself(actor, expected):
+    assert applies(actor, lower_issuer="Trường Đại học Sông Lam").applies is expected
+
+
+def test_only_the_government_and_ministries_act_for_the_country():
+    from pipeline.crosscheck.applicability import governs_country
+    assert governs_country("Thủ tướng Chính phủ") and governs_country("Bộ Y tế")
+    assert not governs_country("Ủy ban nhân dân tỉnh Yên Phong") and not governs_country("Đại học Quốc gia Hà Nội")
+
+
 @pytest.mark.parametrize("actor, names", [
     ("Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai", ["Khánh Hòa", "Đắk Lắk", "Gia Lai"]),
     ("Ủy ban nhân dân tỉnh Đắk Lắk", ["Đắk Lắk"]),

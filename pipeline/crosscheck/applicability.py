@@ -16,7 +16,9 @@ The levels and their patterns are data (``data/levels.json``). Rules, in order
    Government, its ministries (``stands_for``): the National Assembly or a Party
    board is another body;
 6. an actor whose level is not recognised applies (better a missing item an
-   inspector can dismiss than a silent one).
+   inspector can dismiss than a silent one); a lower issuer of no administrative
+   level (a university, a company) stands only for itself among the actors of
+   known levels.
 """
 from __future__ import annotations
 
@@ -129,6 +131,16 @@ def place_of(issuer: str | None, place: str | None = None, *, levels: Levels | N
     return names[-1] if names else place
 
 
+def governs_country(issuer: str | None, *, levels: Levels | None = None) -> bool:
+    """Whether an issuer acts for the whole country: the Government, the Prime Minister, a ministry
+    (not a province, a university or a company)."""
+    if not issuer:
+        return False
+    levels = levels or load_levels()
+    own = _lower(issuer)
+    return any(p.search(own) for p in levels.government + levels.ministries + levels.ministry_groups)
+
+
 def stands_for(actor: str, lower_issuer: str | None, *, text: str = "", levels: Levels | None = None) -> bool:
     """Whether a central lower issuer stands for a central actor: the actor names the lower's own body
     ("Ban cán sự đảng Chính phủ" for the Government), or the ministries when the lower is the
@@ -169,12 +181,15 @@ def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | N
                                  tuple(sorted(tiers)))
     if any(p.search(lowered) for p in levels.everyone):
         return Applicability(True, "addressed to every level", tuple(sorted(tiers)))
-    if any(p.search(lowered) for p in levels.local) and (lower_tier is None or lower_tier >= 1):
+    if any(p.search(lowered) for p in levels.local) and (lower_tier >= 1 if lower_tier is not None else not lower_issuer):
         return Applicability(True, "addressed to every locality", tuple(sorted(tiers)))
     if not tiers:
         return Applicability(True, "actor level not recognised: kept as applicable")
     if lower_tier is None:
-        return Applicability(True, "lower issuer's level not recognised: kept as applicable", tuple(sorted(tiers)))
+        if not lower_issuer or stands_for(actor, lower_issuer, text=text, levels=levels):
+            return Applicability(True, "lower issuer's level not recognised: kept as applicable", tuple(sorted(tiers)))
+        return Applicability(False, f"addressed to {actor}; {lower_issuer} is a unit of its own, none of them",
+                             tuple(sorted(tiers)))
     if lower_tier == 0 and tiers == {0}:
         if stands_for(actor, lower_issuer, text=text, levels=levels):
             return Applicability(True, f"addressed to {lower_issuer} or the bodies it stands for", (0,))

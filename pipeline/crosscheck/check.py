@@ -18,6 +18,7 @@ from pipeline.crosscheck.applicability import (
     applies,
     central_only,
     elsewhere,
+    governs_country,
     issuer_tier,
     place_of,
 )
@@ -85,8 +86,8 @@ def _applies(unit: Unit, *, lower_issuer: str | None, lower_place: str | None, l
              superior_issuer: str | None) -> Applicability:
     verdict = applies(unit.actor, lower_issuer=lower_issuer, lower_place=lower_place,
                       superior_issuer=superior_issuer, text=unit.text)
-    if verdict.applies and not unit.actor and lower_tier is not None and lower_tier > 0:
-        why = central_only(unit.text) or elsewhere(unit.text, lower_place)
+    if verdict.applies and not unit.actor and lower_issuer and not governs_country(lower_issuer):
+        why = central_only(unit.text) or (elsewhere(unit.text, lower_place) if lower_tier else None)
         if why:
             return Applicability(False, f"names no actor, but {why}")
     return verdict
