@@ -174,6 +174,7 @@ def test_deadline_after_superior_and_report_code():
     (Measures(0.3, 0.3, 0.3, 0.2, [], False, False), False, "missing"),     # topic absent from the plan
     (Measures(0.1, 0.1, 0.1, 0.4, [], False, False), False, "missing"),     # nothing close, thin topic
     (Measures(0.4, 0.4, 0.7, 0.9, [], False, False), True, "conflict"),
+    (Measures(0.4, 0.4, 0.7, 0.9, [], False, False, undated=True), False, "partial"),  # the date not taken up
 ])
 def test_decide(measures, conflict, status):
     assert decide(measures, conflict=conflict)[0] == status

@@ -122,6 +122,8 @@ def _judge(unit: Unit, why: str, row: np.ndarray, clause_rows: np.ndarray, claus
         is_target=unit.kind == "target" and unit.value is not None,
     )
     evidence = [(candidates[j], score[j]) for j in chosen]
+    if unit.deadline and unit.kind != "target":
+        measures.undated = not any(c.deadline and c.deadline <= unit.deadline for c, _ in evidence)
     if unit.kind == "target" and unit.value is not None and unit.unit:  # a level of its own indicator, in time
         measures.has_number = names_level(unit, evidence)
         measures.falls_short = falls_short(unit, evidence)

@@ -9,7 +9,8 @@ Three measures, all in [0, 1]:
 
 ``covered`` needs most of the content in close evidence, every clause taken
 up and, when the superior states a number, a number in the evidence (for a
-target, its level by its date: no weaker, no later);
+target, its level by its date: no weaker, no later; for a dated task or
+milestone, a date in the evidence no later than the superior's);
 ``missing`` needs the topic to be absent, or no close text and a thin topic
 (for a target: no close text at all, as the words of an indicator are common);
 anything between is ``partial``. A finding of contradiction makes ``conflict``.
@@ -52,6 +53,7 @@ class Measures:
     has_number: bool
     is_target: bool = False
     falls_short: bool = False  # the evidence sets the indicator only weaker or later
+    undated: bool = False      # the superior sets a date and no evidence sets one as early
 
 
 def decide(m: Measures, *, conflict: bool, thresholds: Thresholds = DEFAULT) -> tuple[str, str]:
@@ -72,6 +74,8 @@ def decide(m: Measures, *, conflict: bool, thresholds: Thresholds = DEFAULT) -> 
     if m.recall >= t.covered_recall and max(m.best, m.clause_best) >= t.covered_sim and not untaken:
         if m.needs_number and not m.has_number:
             return "partial", "taken up, but without the number the superior sets (vaguer wording)"
+        if m.undated:
+            return "partial", "taken up, but without the date the superior sets (or only a later one)"
         if m.falls_short:
             return "partial", "taken up, but the lower plan sets this indicator at a lower level or a later date"
         return "covered", f"the evidence carries {m.recall:.0%} of its content words"
