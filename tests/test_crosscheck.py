@@ -175,6 +175,8 @@ def test_deadline_after_superior_and_report_code():
     (Measures(0.1, 0.1, 0.1, 0.4, [], False, False), False, "missing"),     # nothing close, thin topic
     (Measures(0.4, 0.4, 0.7, 0.9, [], False, False), True, "conflict"),
     (Measures(0.4, 0.4, 0.7, 0.9, [], False, False, undated=True), False, "partial"),  # the date not taken up
+    (Measures(0.23, 0.24, 0.3, 0.8, [], False, False), False, "missing"),  # shared topic words, thin evidence
+    (Measures(0.23, 0.24, 0.5, 0.8, [], False, False), False, "partial"),  # ... but half its content found
 ])
 def test_decide(measures, conflict, status):
     assert decide(measures, conflict=conflict)[0] == status

@@ -12,6 +12,7 @@ up and, when the superior states a number, a number in the evidence (for a
 target, its level by its date: no weaker, no later; for a dated task or
 milestone, a date in the evidence no later than the superior's);
 ``missing`` needs the topic to be absent, or no close text and a thin topic
+or thin evidence
 (for a target: no close text at all, as the words of an indicator are common);
 anything between is ``partial``. A finding of contradiction makes ``conflict``.
 """
@@ -35,6 +36,8 @@ class Thresholds:
     weak_sim: float = 0.22          # 'no close text' for the whole item
     weak_clause_sim: float = 0.28   # 'no close text' for its best clause
     target_weak_sim: float = 0.3    # a target with no lower text this close: its indicator is absent
+    thin_sim: float = 0.25          # no lower text this close to the item or a clause ...
+    thin_recall: float = 0.4        # ... and less than this share of its content in the evidence: 'missing'
 
 
 DEFAULT = Thresholds()
@@ -65,6 +68,9 @@ def decide(m: Measures, *, conflict: bool, thresholds: Thresholds = DEFAULT) -> 
     if m.best < t.weak_sim and m.clause_best < t.weak_clause_sim and m.doc_recall < t.weak_doc_recall:
         return "missing", (f"no lower text takes it up (closest similarity {max(m.best, m.clause_best):.2f}) "
                            f"and only {m.doc_recall:.0%} of its content words appear in the plan")
+    if max(m.best, m.clause_best) < t.thin_sim and m.recall < t.thin_recall and not conflict:
+        return "missing", (f"no lower text takes it up (closest similarity {max(m.best, m.clause_best):.2f}); "
+                           f"the closest texts share only {m.recall:.0%} of its content words")
     if m.is_target and max(m.best, m.clause_best) < t.target_weak_sim and not conflict:
         return "missing", (f"no lower text names this indicator (closest similarity "
                            f"{max(m.best, m.clause_best):.2f}); shared words alone do not carry a target")
