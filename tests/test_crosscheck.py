@@ -86,6 +86,7 @@ def test_only_the_government_and_ministries_act_for_the_country():
     ("Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai", ["Khánh Hòa", "Đắk Lắk", "Gia Lai"]),
     ("Ủy ban nhân dân tỉnh Đắk Lắk", ["Đắk Lắk"]),
     ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", []),
+    ("Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam", []),                   # a news agency, no commune
     ("UBND các xã, phường", []),
 ])
 def test_named_places(actor, names):

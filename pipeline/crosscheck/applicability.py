@@ -106,7 +106,7 @@ def named_places(actor: str | None, *, levels: Levels | None = None) -> list[str
     levels = levels or load_levels()
     markers = "|".join(re.escape(m) for m in levels.place_markers)
     names: list[str] = []
-    for m in re.finditer(rf"(?:(?<=\s)|^)(?:{markers})(?=[\s:])", actor, flags=re.IGNORECASE):
+    for m in re.finditer(rf"(?:(?<=\s)|^)(?<!tấn )(?:{markers})(?=[\s:])", actor, flags=re.IGNORECASE):
         tokens = re.findall(r"[\w’'-]+|[^\w\s]", actor[m.end():])
         current: list[str] = []
         for i, tok in enumerate(tokens):
