@@ -131,14 +131,15 @@ def place_of(issuer: str | None, place: str | None = None, *, levels: Levels | N
     return names[-1] if names else place
 
 
+def _matches(text: str, patterns: tuple[re.Pattern, ...]) -> bool:
+    return any(p.search(text) for p in patterns)
+
+
 def governs_country(issuer: str | None, *, levels: Levels | None = None) -> bool:
     """Whether an issuer acts for the whole country: the Government, the Prime Minister, a ministry
     (not a province, a university or a company)."""
-    if not issuer:
-        return False
     levels = levels or load_levels()
-    own = _lower(issuer)
-    return any(p.search(own) for p in levels.government + levels.ministries + levels.ministry_groups)
+    return bool(issuer) and _matches(_lower(issuer), levels.government + levels.ministries + levels.ministry_groups)
 
 
 def stands_for(actor: str, lower_issuer: str | None, *, text: str = "", levels: Levels | None = None) -> bool:
@@ -152,11 +153,10 @@ def stands_for(actor: str, lower_issuer: str | None, *, text: str = "", levels: 
     core = re.sub(r"^(thủ tướng|bộ trưởng)\s+", "", own)
     if core and core in act:
         return True
-    government = any(p.search(own) for p in levels.government)
-    ministry = any(p.search(own) for p in levels.ministries)
-    if (government or ministry) and any(p.search(act) for p in levels.ministry_groups):
+    government = _matches(own, levels.government)
+    if (government or _matches(own, levels.ministries)) and _matches(act, levels.ministry_groups):
         return True
-    return government and any(p.search(act) or p.search(_lower(text)) for p in levels.ministries)
+    return government and (_matches(act, levels.ministries) or _matches(_lower(text), levels.ministries))
 
 
 def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | None = None,
@@ -179,22 +179,20 @@ def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | N
         if not (tiers - {lower_tier}) or all(t < (lower_tier or 0) for t in tiers - {lower_tier}):
             return Applicability(False, f"addressed by name to {', '.join(names)}, not {place}",
                                  tuple(sorted(tiers)))
-    if any(p.search(lowered) for p in levels.everyone):
+    if _matches(lowered, levels.everyone):
         return Applicability(True, "addressed to every level", tuple(sorted(tiers)))
-    if any(p.search(lowered) for p in levels.local) and (lower_tier >= 1 if lower_tier is not None else not lower_issuer):
+    local_lower = lower_tier >= 1 if lower_tier is not None else not lower_issuer
+    if local_lower and _matches(lowered, levels.local):
         return Applicability(True, "addressed to every locality", tuple(sorted(tiers)))
     if not tiers:
         return Applicability(True, "actor level not recognised: kept as applicable")
-    if lower_tier is None:
-        if not lower_issuer or stands_for(actor, lower_issuer, text=text, levels=levels):
-            return Applicability(True, "lower issuer's level not recognised: kept as applicable", tuple(sorted(tiers)))
-        return Applicability(False, f"addressed to {actor}; {lower_issuer} is a unit of its own, none of them",
-                             tuple(sorted(tiers)))
-    if lower_tier == 0 and tiers == {0}:
+    if not lower_issuer:
+        return Applicability(True, "lower issuer not known: kept as applicable", tuple(sorted(tiers)))
+    if lower_tier is None or (lower_tier == 0 and tiers == {0}):  # a body of its own, or central among central
         if stands_for(actor, lower_issuer, text=text, levels=levels):
-            return Applicability(True, f"addressed to {lower_issuer} or the bodies it stands for", (0,))
-        return Applicability(False, f"addressed to another central body ({actor}), which {lower_issuer} "
-                                    "does not stand for", (0,))
+            return Applicability(True, f"addressed to {lower_issuer} or the bodies it stands for", tuple(sorted(tiers)))
+        return Applicability(False, f"addressed to {actor}, a body {lower_issuer} does not stand for",
+                             tuple(sorted(tiers)))
     if any(t >= lower_tier for t in tiers):
         return Applicability(True, "addressed to the lower issuer's level or below it", tuple(sorted(tiers)))
     return Applicability(False, f"addressed to another level ({actor}), which {lower_issuer} does not stand for",
