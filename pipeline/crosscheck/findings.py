@@ -100,17 +100,22 @@ def _values(cand: Unit) -> list[tuple]:
     return [(cand.value, cand.unit)] if cand.value is not None else numbers_in(cand.text)
 
 
+def _levels(item: Unit, cands: list[Unit]) -> list[tuple[float, str | None]]:
+    """The values of the item's unit that texts naming the same indicator set, with their dates."""
+    return [(float(v), cand.deadline) for cand in cands if same_indicator(item.text, cand.text)
+            for v, u in _values(cand) if v is not None and _same_unit(u, item.unit)]
+
+
 def _reaches_later(item: Unit, cand: Unit) -> bool:
     """Whether the lower sets the superior's level (or a weaker one) for its later date: only then
     is its date a delay. A lower text with no value of the target's unit sets no level at all."""
-    levels = [float(v) for v, u in _values(cand) if v is not None and _same_unit(u, item.unit)]
-    return any(v == float(item.value) or _weaker(v, float(item.value), item.comparator) for v in levels)
+    return any(v == float(item.value) or _weaker(v, float(item.value), item.comparator)
+               for v, _ in _levels(item, [cand]))
 
 
 def names_level(item: Unit, evidence: list[tuple[Unit, float]]) -> bool:
     """Whether some evidence sets a level of the item's unit for the same indicator."""
-    return any(same_indicator(item.text, cand.text) and any(v is not None and _same_unit(u, item.unit)
-                                                           for v, u in _values(cand)) for cand, _ in evidence)
+    return bool(_levels(item, [cand for cand, _ in evidence]))
 
 
 def falls_short(item: Unit, evidence: list[tuple[Unit, float]]) -> bool:
@@ -118,12 +123,10 @@ def falls_short(item: Unit, evidence: list[tuple[Unit, float]]) -> bool:
     (a step on the way, or a further milestone): taken up, but not covered."""
     if item.value is None or not item.unit:
         return False
-    levels = [(float(v), cand.deadline) for cand, _ in evidence if same_indicator(item.text, cand.text)
-              for v, u in _values(cand) if v is not None and _same_unit(u, item.unit)]
-    if not levels:
-        return False
-    return not any(not _weaker(v, float(item.value), item.comparator)
-                   and (not item.deadline or not due or due <= item.deadline) for v, due in levels)
+    levels = _levels(item, [cand for cand, _ in evidence])
+    return bool(levels) and not any(not _weaker(v, float(item.value), item.comparator)
+                                    and (not item.deadline or not due or due <= item.deadline)
+                                    for v, due in levels)
 
 
 def deadline_findings(item: Unit, evidence: list[tuple[Unit, float]]) -> list[Finding]:
