@@ -113,8 +113,7 @@ def _assigned(units: list[Unit]) -> list[Unit]:
     for unit in units:
         if unit.actor or unit.kind == "target":
             continue
-        own = actors.split_subject(unit.text) if unit.text[:1].isupper() and actors.starts_with_actor(unit.text) \
-            else None
+        own = actors.leading_subject(unit.text)
         if own:  # "Bộ X chủ trì ...": the text names its actor
             unit.actor = own[0]
             continue

@@ -266,7 +266,7 @@ def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
             tasks, end = _child_tasks(items, item, owned)
             tasks = ([inline] if inline else []) + tasks
             if tasks:
-                out.append(_record(name, tasks, item.start, max(end, item.end), document))
+                out.append(_record(name, tasks, item.start, end, document))
             continue
         if purpose or item.style in ("roman", "article") and not item.text[:1].isupper():
             continue
@@ -280,7 +280,7 @@ def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
                 more, end = _child_tasks(items, item, owned)
                 tasks += more
             out += [_record(a, [w], item.start, item.end, document) for a, w in parts[:-1]]
-            out.append(_record(actor, tasks, item.start, max(end, item.end), document))
+            out.append(_record(actor, tasks, item.start, end, document))
     return out
 
 
@@ -292,9 +292,7 @@ def _own_subjects(actor: str, work: str) -> list[tuple[str, str]]:
     into one (actor, work) per unit."""
     parts = [(actor, [])]
     for sentence in _NEXT_SENTENCE.split(work):
-        found = None
-        if parts[-1][1] and sentence[:1].isupper() and actors.starts_with_actor(sentence):
-            found = actors.split_subject(sentence)
+        found = actors.leading_subject(sentence) if parts[-1][1] else None
         if found:
             parts.append((found[0], [found[1]]))
         else:

@@ -167,6 +167,14 @@ def split_subject(text: str) -> tuple[str, str] | None:
     return None
 
 
+def leading_subject(text: str) -> tuple[str, str] | None:
+    """(unit, work) when a sentence opens with a capitalised unit and its predicate
+    ("Bộ Y tế chủ trì ..."), else None."""
+    if not text[:1].isupper() or not starts_with_actor(text):
+        return None
+    return split_subject(text)
+
+
 def is_list_colon(before: str) -> bool:
     """True when a colon after ``before`` opens a list inside a name ('các tỉnh: Khánh Hòa')."""
     words = words_of(before)
