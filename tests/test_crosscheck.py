@@ -178,6 +178,8 @@ def test_deadline_after_superior_and_report_code():
     (Measures(0.4, 0.4, 0.7, 0.9, [], False, False, undated=True), False, "partial"),  # the date not taken up
     (Measures(0.23, 0.24, 0.3, 0.8, [], False, False), False, "missing"),  # shared topic words, thin evidence
     (Measures(0.23, 0.24, 0.5, 0.8, [], False, False), False, "partial"),  # ... but half its content found
+    (Measures(0.3, 0.3, 0.45, 0.8, [], False, False, claim_rank=4), False, "missing"),  # its texts do other work
+    (Measures(0.36, 0.3, 0.45, 0.8, [], False, False, claim_rank=4), False, "partial"),  # ... but one is close
 ])
 def test_decide(measures, conflict, status):
     assert decide(measures, conflict=conflict)[0] == status

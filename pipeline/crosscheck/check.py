@@ -66,6 +66,7 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
     lower_vocab = set().union(*cand_tokens) if cand_tokens else set()
     idf = _idf(cand_tokens)
 
+    applicable = item_sims[[k for k, v in enumerate(verdicts) if v.applies]]  # rows of the items that apply
     pos = 0
     for k, (unit, verdict) in enumerate(zip(items, verdicts, strict=False)):
         n_clauses = len(clauses[k])
@@ -76,9 +77,10 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
                                           reason=f"not applicable: {verdict.reason}",
                                           applicability=verdict.reason))
             continue
-        report.items.append(_judge(unit, verdict.reason, item_sims[k], rows, clauses[k], candidates, cand_tokens,
-                                   lower_vocab, idf, lower_tier=lower_tier, thresholds=thresholds,
-                                   segment=segment))
+        item = _judge(unit, verdict.reason, item_sims[k], rows, clauses[k], candidates, cand_tokens,
+                      lower_vocab, idf, lower_tier=lower_tier, thresholds=thresholds, segment=segment,
+                      applicable=applicable)
+        report.items.append(item)
     report.summary = summarize(report.items)
     return report
 
@@ -96,7 +98,7 @@ def _applies(unit: Unit, *, lower_issuer: str | None, lower_place: str | None, l
 
 def _judge(unit: Unit, why: str, row: np.ndarray, clause_rows: np.ndarray, clauses: list[str],
            candidates: list[Unit], cand_tokens: list[set[str]], lower_vocab: set[str], idf: dict[str, float], *,
-           lower_tier: int | None, thresholds: Thresholds, segment: bool) -> CheckItem:
+           lower_tier: int | None, thresholds: Thresholds, segment: bool, applicable: np.ndarray) -> CheckItem:
     t = thresholds
     chosen = _evidence(row, t)
     for crow in clause_rows:
@@ -123,6 +125,8 @@ def _judge(unit: Unit, why: str, row: np.ndarray, clause_rows: np.ndarray, claus
         is_target=unit.kind == "target" and unit.value is not None,
     )
     evidence = [(candidates[j], score[j]) for j in chosen]
+    if chosen:  # how many other applicable items its best evidence is closer to
+        measures.claim_rank = int(min((applicable[:, j] > row[j]).sum() for j in chosen))
     if unit.deadline and unit.kind != "target":
         measures.undated = not any(c.deadline and c.deadline <= unit.deadline for c, _ in evidence)
     if unit.kind == "target" and unit.value is not None and unit.unit:  # a level of its own indicator, in time

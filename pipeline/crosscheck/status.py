@@ -1,18 +1,22 @@
 """The status of an applicable item from its evidence (spec/CROSSCHECK.md, "Status").
 
-Three measures, all in [0, 1]:
+Three similarities, all in [0, 1]:
 - ``best``: similarity of the closest lower text to the whole item, or to one
   of its clauses (a clause is a part between ';' or a sentence);
 - ``recall``: the share of the item's content words (IDF-weighted, so the
   words the lower plan rarely uses weigh most) found in its evidence;
 - ``doc_recall``: the same share over the whole lower plan: is the topic there at all?
 
+and ``claim_rank``: how many other superior items the item's best evidence is
+closer to (a lower text carries out the demand it is closest to; a narrow plan
+shares the superior's words without carrying out most of its demands).
+
 ``covered`` needs most of the content in close evidence, every clause taken
 up and, when the superior states a number, a number in the evidence (for a
 target, its level by its date: no weaker, no later; for a dated task or
 milestone, a date in the evidence no later than the superior's);
 ``missing`` needs the topic to be absent, or no close text and a thin topic
-or thin evidence
+or thin evidence, or only texts that carry out other demands more closely
 (for a target: no close text at all, as the words of an indicator are common);
 anything between is ``partial``. A finding of contradiction makes ``conflict``.
 """
@@ -38,6 +42,8 @@ class Thresholds:
     target_weak_sim: float = 0.3    # a target with no lower text this close: its indicator is absent
     thin_sim: float = 0.25          # no lower text this close to the item or a clause ...
     thin_recall: float = 0.4        # ... and less than this share of its content in the evidence: 'missing'
+    claimed_rank: int = 3           # evidence closer to this many other items carries out those ...
+    claimed_sim: float = 0.33       # ... and, when no text is this close, the item is 'missing'
 
 
 DEFAULT = Thresholds()
@@ -57,6 +63,7 @@ class Measures:
     is_target: bool = False
     falls_short: bool = False  # the evidence sets the indicator only weaker or later
     undated: bool = False      # the superior sets a date and no evidence sets one as early
+    claim_rank: int = 0        # how many other items its best evidence is closer to (the least over it)
 
 
 def decide(m: Measures, *, conflict: bool, thresholds: Thresholds = DEFAULT) -> tuple[str, str]:
@@ -85,6 +92,9 @@ def decide(m: Measures, *, conflict: bool, thresholds: Thresholds = DEFAULT) -> 
         if m.falls_short:
             return "partial", "taken up, but the lower plan sets this indicator at a lower level or a later date"
         return "covered", f"the evidence carries {m.recall:.0%} of its content words"
+    if m.claim_rank >= t.claimed_rank and max(m.best, m.clause_best) < t.claimed_sim:
+        return "missing", (f"the closest lower texts (similarity {max(m.best, m.clause_best):.2f}) carry out "
+                           f"{m.claim_rank} other demands more closely than this one")
     if untaken and len(m.clause_recalls) > 1:
         return "partial", (f"taken up in part: {len(untaken)} of its {len(m.clause_recalls)} demands find no "
                            f"lower text ({m.recall:.0%} of its content words in the evidence)")
