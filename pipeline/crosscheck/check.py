@@ -118,7 +118,7 @@ def _judge(unit: Unit, why: str, row: np.ndarray, clause_rows: np.ndarray, claus
         best=float(row.max()) if row.size else 0.0,
         clause_best=float(clause_rows.max()) if clause_rows.size else 0.0,
         recall=_share(terms, found, idf),
-        doc_recall=_share(terms, lower_vocab, idf),
+        doc_recall=_share(terms, lower_vocab, {}),  # unweighted: a word the plan uses often shows the topic too
         clause_recalls=clause_recalls,
         needs_number=unit.value is not None or any(u == "%" for _, u in numbers_in(unit.text)),
         has_number=any(candidates[j].value is not None or numbers_in(candidates[j].text) for j in chosen),

@@ -5,7 +5,8 @@ Three similarities, all in [0, 1]:
   of its clauses (a clause is a part between ';' or a sentence);
 - ``recall``: the share of the item's content words (IDF-weighted, so the
   words the lower plan rarely uses weigh most) found in its evidence;
-- ``doc_recall``: the same share over the whole lower plan: is the topic there at all?
+- ``doc_recall``: the share of its content words found anywhere in the lower plan
+  (unweighted): is the topic there at all?
 
 and ``claim_rank``: how many other superior items the item's best evidence is
 closer to (a lower text carries out the demand it is closest to; a narrow plan
