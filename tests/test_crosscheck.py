@@ -301,7 +301,7 @@ RESOLUTION = ("BAN CHẤP HÀNH TRUNG ƯƠNG\nSố 9-NQ/TW\nHà Nội, ngày 2 t
               "I- MỤC TIÊU\n1. Đến năm 2030\n- Việt Nam có quy mô kinh tế số đạt tối thiểu 50% GDP; là một trong các "
               "trung tâm công nghiệp công nghệ số của khu vực.\n"
               "II- NHIỆM VỤ, GIẢI PHÁP\n1. Phát triển hạ tầng số\n- Các địa phương đầu tư hạ tầng số đồng bộ, hiện đại "
-              "cho người dân.\n")
+              "cho người dân.\n- Nghị quyết này phổ biến đến chi bộ.\n")
 
 
 def test_superior_items_of_a_resolution():
@@ -314,6 +314,8 @@ def test_superior_items_of_a_resolution():
     assert ("milestone", "là một trong các trung tâm công nghiệp công nghệ số của khu vực") in texts
     # the paragraphs of the task section are demands
     assert any(k == "task" and t.startswith("Các địa phương đầu tư hạ tầng số") for k, t in texts)
+    # a short finished sentence is a demand too, a short label is not
+    assert ("task", "Nghị quyết này phổ biến đến chi bộ.") in texts
 
 
 def test_appendix_title_ends_a_lone_pipe_table():
@@ -405,3 +407,23 @@ def test_due_date_of_a_deadline_column(cell, due):
 def test_goal_clauses_split_between_numbered_goals(clause, parts):
     from pipeline.crosscheck.items import _valued_parts
     assert _valued_parts(clause) == parts
+
+
+@pytest.mark.parametrize("text, lower, internal", [
+    ("Nghị quyết này phổ biến đến chi bộ.", "Ủy ban nhân dân tỉnh Hòa Bình", True),   # a State plan
+    ("Nghị quyết này phổ biến đến chi bộ.", "Ban Thường vụ Tỉnh ủy Hòa Bình", False),  # a Party plan carries it
+    ("Tổ chức phổ biến nghị quyết đến cán bộ, công chức.", "Ủy ban nhân dân tỉnh Hòa Bình", False),
+])
+def test_party_internal_demands(text, lower, internal):
+    from pipeline.crosscheck.applicability import party_internal
+    assert (party_internal(text, lower) is not None) is internal
+
+
+@pytest.mark.parametrize("cell, no_goal", [
+    ("Bộ Xây dựng và các bộ, ngành liên quan", True),        # a unit's name
+    ("khoản 8 Điều 64 Luật Bảo vệ môi trường", True),         # a legal reference
+    ("Thí điểm mô hình tái chế chất thải xây dựng", False),
+])
+def test_row_cells_that_state_no_goal(cell, no_goal):
+    from pipeline.crosscheck.items import _no_goal
+    assert _no_goal(cell) is no_goal

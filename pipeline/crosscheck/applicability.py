@@ -48,6 +48,8 @@ class Levels:
     government: tuple[re.Pattern, ...] = ()
     ministry_groups: tuple[re.Pattern, ...] = ()
     ministries: tuple[re.Pattern, ...] = ()
+    party_bodies: tuple[re.Pattern, ...] = ()
+    party_internal: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,8 @@ def load_levels(path: str | None = None) -> Levels:
         national_only=tuple(re.compile(p) for p in data.get("national_only", {}).get("patterns", [])),
         **{key: tuple(re.compile(p) for p in data.get("central_bodies", {}).get(key, []))
            for key in ("government", "ministry_groups", "ministries")},
+        party_bodies=tuple(re.compile(re.escape(p)) for p in data.get("party", {}).get("bodies", [])),
+        party_internal=tuple(re.compile(p) for p in data.get("party", {}).get("internal", [])),
     )
 
 
@@ -208,6 +212,17 @@ def central_only(text: str, *, levels: Levels | None = None) -> str | None:
     lowered = _lower(re.split(r";|\.\s", text, maxsplit=1)[0])  # the first demand: later ones may differ
     if any(p.search(lowered) for p in levels.national_only):
         return "only the country as a whole can meet it (a ranking among nations, a central body)"
+    return None
+
+
+def party_internal(text: str, lower_issuer: str | None, *, levels: Levels | None = None) -> str | None:
+    """Why a demand that names no actor is for Party bodies only ("Nghị quyết này phổ biến đến chi bộ")
+    when the lower issuer is a State body, else None."""
+    levels = levels or load_levels()
+    if not lower_issuer or _matches(_lower(lower_issuer), levels.party_bodies):
+        return None
+    if _matches(_lower(text), levels.party_internal):
+        return "only Party bodies carry it out"
     return None
 
 

@@ -20,6 +20,7 @@ from pipeline.crosscheck.applicability import (
     elsewhere,
     governs_country,
     issuer_tier,
+    party_internal,
     place_of,
 )
 from pipeline.crosscheck.findings import falls_short, find_all, names_level
@@ -89,8 +90,10 @@ def _applies(unit: Unit, *, lower_issuer: str | None, lower_place: str | None, l
              superior_issuer: str | None) -> Applicability:
     verdict = applies(unit.actor, lower_issuer=lower_issuer, lower_place=lower_place,
                       superior_issuer=superior_issuer, text=unit.text)
-    if verdict.applies and not unit.actor and lower_issuer and not governs_country(lower_issuer):
-        why = central_only(unit.text) or (elsewhere(unit.text, lower_place) if lower_tier else None)
+    if verdict.applies and not unit.actor and lower_issuer:
+        why = party_internal(unit.text, lower_issuer)
+        if not why and not governs_country(lower_issuer):
+            why = central_only(unit.text) or (elsewhere(unit.text, lower_place) if lower_tier else None)
         if why:
             return Applicability(False, f"names no actor, but {why}")
     return verdict

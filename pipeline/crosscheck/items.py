@@ -177,7 +177,7 @@ def _goal_clauses(milestone, targets: list[str], doc_text: str | None) -> list[U
             continue
         for piece in (part for clause in _CLAUSE.split(activity) for part in _valued_parts(clause)):
             piece = actors.clean_task(_BULLET.sub("", piece.strip(), count=1)).rstrip(".")
-            if len(piece.split()) < MIN_GOAL_WORDS or piece.isupper() or match_marker(piece):
+            if len(piece.split()) < MIN_GOAL_WORDS or piece.isupper() or match_marker(piece) or _no_goal(piece):
                 continue
             if _held(piece, targets, dice_min=0.6, min_len=1):
                 continue
@@ -203,7 +203,17 @@ def _valued_parts(clause: str) -> list[str]:
     return parts
 
 
-MIN_TASK = 40  # characters: a shorter paragraph of a task section is a label, not a demand
+_REFERENCE = re.compile(r"^(khoản|điều|điểm|mục|phụ lục)\s+\w+\b", re.IGNORECASE)
+
+
+def _no_goal(piece: str) -> bool:
+    """A cell of an assignment row that states no goal: a unit's name ("Bộ Xây dựng và các bộ, ngành liên
+    quan") or a legal reference ("khoản 8 Điều 64 Luật ...")."""
+    return bool(_REFERENCE.match(piece)) or (actors.starts_with_actor(piece) and actors.split_subject(piece) is None)
+
+
+MIN_TASK = 40  # characters: a shorter paragraph of a task section is a label, not a demand ...
+MIN_SENTENCE_WORDS = 6  # ... unless it is a finished sentence of this many words
 
 
 def _task_sections(document: Document) -> list[OutlineNode]:
@@ -251,7 +261,8 @@ def section_tasks(document: Document, known: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     for start, text in paragraphs:
         body = actors.clean_task(_BULLET.sub("", text, count=1))
-        if len(body) < MIN_TASK or _held(body, known_folded, dice_min=0.6):
+        short = len(body) < MIN_TASK and not (body.endswith(".") and len(body.split()) >= MIN_SENTENCE_WORDS)
+        if short or _held(body, known_folded, dice_min=0.6):
             continue
         offset = start + text.find(body[:20]) if body[:20] in text else start
         out.append(Unit(kind="task", text=body, deadline=deadline_in(body), span=(offset, offset + len(body)),
