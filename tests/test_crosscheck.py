@@ -403,6 +403,8 @@ def test_due_date_of_a_deadline_column(cell, due):
      ["Tỉnh thuộc nhóm 5 địa phương dẫn đầu cả nước", "nhóm 10 địa phương đứng đầu về chỉ số cải cách hành chính"]),
     ("Hạ tầng số hiện đại, an toàn, phủ sóng 5G toàn tỉnh",                    # one number: one goal
      ["Hạ tầng số hiện đại, an toàn, phủ sóng 5G toàn tỉnh"]),
+    ("Hoàn thành trước ngày 30/6/2026, bảo đảm 100% hồ sơ được số hóa",        # a date is no goal of its own
+     ["Hoàn thành trước ngày 30/6/2026, bảo đảm 100% hồ sơ được số hóa"]),
 ])
 def test_goal_clauses_split_between_numbered_goals(clause, parts):
     from pipeline.crosscheck.items import _valued_parts

@@ -186,7 +186,8 @@ def _goal_clauses(milestone, targets: list[str], doc_text: str | None) -> list[U
     return out
 
 
-_DIGIT = re.compile(r"\d")
+# a count or a level ("nhóm 3 nước", "50%"), not a date or a year ("ngày 30/6/2026", "năm 2030")
+_COUNT = re.compile(r"(?<!ngày )(?<!tháng )(?<!quý )(?<![\d/.,])\d{1,3}(?![\d/])", re.IGNORECASE)
 
 
 def _valued_parts(clause: str) -> list[str]:
@@ -194,7 +195,7 @@ def _valued_parts(clause: str) -> list[str]:
     đứng đầu thế giới về ..."): each number is a goal an inspector checks on its own."""
     parts: list[str] = []
     for piece in clause.split(", "):
-        if parts and _DIGIT.search(parts[-1]) and _DIGIT.search(piece):
+        if parts and _COUNT.search(parts[-1]) and _COUNT.search(piece):
             parts.append(piece)
         elif parts:
             parts[-1] += ", " + piece
