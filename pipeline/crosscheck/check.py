@@ -53,8 +53,8 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
     candidates = lower_candidates(lower, document=lower_doc)
     lower_issuer = lower.header.issuer
     lower_tier = issuer_tier(lower_issuer)
-    lower_place = place_of(lower_issuer, lower.header.place) if lower_tier != 0 else None  # a central body's
-    # "Hà Nội, ngày ..." is where it signs, not a place it stands for
+    # a central body's "Hà Nội, ngày ..." is where it signs, not a place it stands for
+    lower_place = place_of(lower_issuer, lower.header.place) if lower_tier != 0 else None
     verdicts = [_applies(u, lower_issuer=lower_issuer, lower_place=lower_place, lower_tier=lower_tier,
                          superior_issuer=superior.header.issuer) for u in items]
 

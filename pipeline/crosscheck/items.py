@@ -107,7 +107,7 @@ def _assigned(units: list[Unit]) -> list[Unit]:
     A text that names its actor ("Bộ X chủ trì ...") keeps it; a text that an
     assigned task holds whole (a dated clause of it) is that task's alone.
     """
-    assigned = [(_bigrams(u.text), u) for u in units if u.kind == "task" and u.actor]
+    assigned = [(_bigrams(u.text), fold(u.text), u) for u in units if u.kind == "task" and u.actor]
     if not assigned:
         return units
     for unit in units:
@@ -118,7 +118,7 @@ def _assigned(units: list[Unit]) -> list[Unit]:
             unit.actor = own[0]
             continue
         folded = fold(unit.text)
-        holder = next((task for _, task in assigned if folded in fold(task.text)), None)
+        holder = next((task for _, theirs, task in assigned if folded in theirs), None)
         if holder is not None:  # a clause of an assigned task (a dated goal in it): that task's actor alone
             unit.actor = holder.actor
             continue
@@ -126,7 +126,7 @@ def _assigned(units: list[Unit]) -> list[Unit]:
         if len(mine) < MIN_ASSIGNED_WORDS:
             continue
         owners: list[str] = []
-        for theirs, task in assigned:
+        for theirs, _, task in assigned:
             shorter = min(len(mine), len(theirs))
             if shorter >= MIN_ASSIGNED_WORDS and len(mine & theirs) / shorter >= ASSIGNED_OVERLAP \
                     and task.actor not in owners:
