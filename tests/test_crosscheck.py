@@ -421,6 +421,19 @@ def test_party_internal_demands(text, lower, internal):
     assert (party_internal(text, lower) is not None) is internal
 
 
+@pytest.mark.parametrize("text, lower_tier, superior_tier, own", [
+    ("Ban hành Chương trình phát triển vật liệu mới; Quỹ hỗ trợ đổi mới công nghệ", 1, 0, True),  # a named instrument
+    ("Thành lập Quỹ bảo lãnh tín dụng cho doanh nghiệp nhỏ", 2, 1, True),       # a province's fund, for a district
+    ("Ban hành Chương trình phát triển vật liệu mới", 0, 0, False),             # the Government for the Party
+    ("Ban hành chính sách khuyến khích doanh nghiệp đổi mới công nghệ", 1, 0, False),  # a province can
+    ("Ban hành các chương trình đào tạo ngắn hạn cho cán bộ", 1, 0, False),     # not a name
+    ("Ban hành Chương trình phát triển vật liệu mới", None, 0, False),          # a lower of no known level
+])
+def test_named_instruments_are_the_superior_levels_own_work(text, lower_tier, superior_tier, own):
+    from pipeline.crosscheck.applicability import issuer_level_only
+    assert (issuer_level_only(text, lower_tier=lower_tier, superior_tier=superior_tier) is not None) is own
+
+
 @pytest.mark.parametrize("cell, no_goal", [
     ("Bộ Xây dựng và các bộ, ngành liên quan", True),        # a unit's name
     ("khoản 8 Điều 64 Luật Bảo vệ môi trường", True),         # a legal reference

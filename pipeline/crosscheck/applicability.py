@@ -50,6 +50,7 @@ class Levels:
     ministries: tuple[re.Pattern, ...] = ()
     party_bodies: tuple[re.Pattern, ...] = ()
     party_internal: tuple[re.Pattern, ...] = ()
+    issuer_instruments: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ def load_levels(path: str | None = None) -> Levels:
            for key in ("government", "ministry_groups", "ministries")},
         party_bodies=tuple(re.compile(re.escape(p)) for p in data.get("party", {}).get("bodies", [])),
         party_internal=tuple(re.compile(p) for p in data.get("party", {}).get("internal", [])),
+        issuer_instruments=tuple(re.compile(p) for p in data.get("issuer_instruments", {}).get("patterns", [])),
     )
 
 
@@ -212,6 +214,18 @@ def central_only(text: str, *, levels: Levels | None = None) -> str | None:
     lowered = _lower(re.split(r";|\.\s", text, maxsplit=1)[0])  # the first demand: later ones may differ
     if any(p.search(lowered) for p in levels.national_only):
         return "only the country as a whole can meet it (a ranking among nations, a central body)"
+    return None
+
+
+def issuer_level_only(text: str, *, lower_tier: int | None, superior_tier: int | None,
+                      levels: Levels | None = None) -> str | None:
+    """Why a demand that names no actor is the superior level's own work when the lower stands below
+    it: issuing a named programme, fund or strategy ("Ban hành Chương trình ...; Quỹ ..."), else None."""
+    if lower_tier is None or superior_tier is None or lower_tier <= superior_tier:
+        return None
+    levels = levels or load_levels()
+    if any(p.search(text) for p in levels.issuer_instruments):
+        return "issuing a named programme, fund or strategy is for the superior's level"
     return None
 
 

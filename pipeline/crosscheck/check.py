@@ -19,6 +19,7 @@ from pipeline.crosscheck.applicability import (
     central_only,
     elsewhere,
     governs_country,
+    issuer_level_only,
     issuer_tier,
     party_internal,
     place_of,
@@ -56,7 +57,8 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
     # a central body's "Hà Nội, ngày ..." is where it signs, not a place it stands for
     lower_place = place_of(lower_issuer, lower.header.place) if lower_tier != 0 else None
     verdicts = [_applies(u, lower_issuer=lower_issuer, lower_place=lower_place, lower_tier=lower_tier,
-                         superior_issuer=superior.header.issuer) for u in items]
+                         superior_issuer=superior.header.issuer, superior_tier=issuer_tier(superior.header.issuer))
+                for u in items]
 
     clauses = [_clauses(u.body, segment=segment) if v.applies else [] for u, v in zip(items, verdicts, strict=False)]
     flat = [c for cs in clauses for c in cs]
@@ -87,13 +89,14 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
 
 
 def _applies(unit: Unit, *, lower_issuer: str | None, lower_place: str | None, lower_tier: int | None,
-             superior_issuer: str | None) -> Applicability:
+             superior_issuer: str | None, superior_tier: int | None = None) -> Applicability:
     verdict = applies(unit.actor, lower_issuer=lower_issuer, lower_place=lower_place,
                       superior_issuer=superior_issuer, text=unit.text)
     if verdict.applies and not unit.actor and lower_issuer:
         why = party_internal(unit.text, lower_issuer)
         if not why and not governs_country(lower_issuer):
             why = central_only(unit.text) or (elsewhere(unit.text, lower_place) if lower_tier else None)
+        why = why or issuer_level_only(unit.text, lower_tier=lower_tier, superior_tier=superior_tier)
         if why:
             return Applicability(False, f"names no actor, but {why}")
     return verdict
