@@ -91,6 +91,8 @@ class CheckItem(BaseModel):
     findings: list[Finding] = Field(default_factory=list, description="consistency findings")
     reason: str = Field(default="", description="why this status, for the inspector")
     applicability: str | None = Field(default=None, description="why the item applies or not")
+    part_of: int | None = Field(default=None, description="index of the item this is one demand of (a sentence or "
+                                "';' clause of a longer item), or None for an item of its own")
     content_recall: float | None = Field(default=None,
                                          description="share of the item's weighted terms found in the evidence")
 

@@ -19,7 +19,7 @@ from pipeline.crosscheck.items import Unit
 from pipeline.crosscheck.report import to_html, to_markdown, write_report
 from pipeline.crosscheck.resolve import RecordStore, resolve_superiors
 from pipeline.crosscheck.status import Measures, decide
-from schemas.crosscheck import CheckReport
+from schemas.crosscheck import STATUSES, CheckReport
 from schemas.records import DirectiveRecord, Header, Milestone, Reference, Responsibility, Target
 
 PROVINCE = "Ủy ban nhân dân tỉnh Đắk Lắk"
@@ -227,6 +227,35 @@ def test_check_on_a_synthetic_pair():
     s = report.summary
     assert (s.conflict, s.missing, s.not_applicable) == (2, 1, 1)
     assert s.coverage == 0.0
+
+
+def test_a_paragraph_of_several_demands_is_judged_demand_by_demand(tmp_path):
+    lower, superior = _pair()
+    superior.responsibilities[0].tasks.append(
+        "Tổ chức tiêm phòng bệnh lở mồm long móng cho đàn gia súc. Xây dựng nhà văn hóa cho các thôn bản vùng cao.")
+    lower.responsibilities[0].tasks.append("Tổ chức tiêm phòng bệnh lở mồm long móng cho đàn gia súc trên địa bàn.")
+    report = check(lower, superior, segment=False)
+    whole = next(k for k, i in enumerate(report.items) if i.superior.text.startswith("Tổ chức tiêm phòng"))
+    parts = [i for i in report.items if i.part_of == whole]
+    assert [p.superior.text[:20] for p in parts] == ["Tổ chức tiêm phòng b", "Xây dựng nhà văn hóa"]
+    assert [p.status for p in parts] == ["covered", "missing"]
+    assert parts[0].superior.actor == report.items[whole].superior.actor
+    assert report.items[whole].status == "partial"
+    assert sum(report.summary.model_dump()[s] for s in STATUSES) == sum(i.part_of is None for i in report.items)
+    md = to_markdown(report)
+    assert "*Demand by demand*" in md and "Xây dựng nhà văn hóa" in md
+    assert write_report(report, tmp_path / "r.docx").stat().st_size > 0
+
+
+@pytest.mark.parametrize("text, source, parts", [
+    ("Phát triển hạ tầng số. Hình thành các trung tâm dữ liệu vùng trên cả nước.", "record", 2),
+    ("Huy động lực lượng cứu hộ cứu nạn; kịp thời báo cáo Thủ tướng Chính phủ về tình hình", "record", 0),
+    ("Có cơ chế thí điểm cho doanh nghiệp thử nghiệm; có chính sách miễn trừ trách nhiệm khi thử nghiệm", "text", 2),
+    ("Phát triển hạ tầng số. Sớm hoàn thành.", "text", 0),   # a part too short to be a demand
+])
+def test_parts_of_a_task(text, source, parts):
+    from pipeline.crosscheck.items import _parts
+    assert len(_parts(Unit(kind="task", text=text, source=source))) == parts
 
 
 def test_every_taken_up_item_quotes_evidence():

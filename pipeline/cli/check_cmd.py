@@ -106,7 +106,8 @@ def _text(report) -> str:
              f"  coverage {s.coverage:.1%}: covered {s.covered}, partial {s.partial}, conflict {s.conflict}, "
              f"missing {s.missing}, not applicable {s.not_applicable}"]
     for item in report.items:
-        lines.append(f"  [{item.status}] {item.superior.text[:90]}")
+        indent = "      - " if item.part_of is not None else "  "
+        lines.append(f"{indent}[{item.status}] {item.superior.text[:90]}")
         for f in item.findings:
             lines.append(f"      {f.code}: {f.message}")
     return "\n".join(lines)

@@ -25,7 +25,7 @@ from pipeline.crosscheck.applicability import (
     place_of,
 )
 from pipeline.crosscheck.findings import falls_short, find_all, names_level
-from pipeline.crosscheck.items import Unit, lower_candidates, superior_items
+from pipeline.crosscheck.items import Unit, lower_candidates, superior_items, with_parts
 from pipeline.crosscheck.match import Matcher, TfidfMatcher
 from pipeline.crosscheck.status import DEFAULT, Measures, Thresholds, decide
 from pipeline.crosscheck.text import content_terms, locate, numbers_in, word_tokens
@@ -51,6 +51,7 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
     items = superior_items(superior, document=superior_doc)
     if not items:
         report.warnings.append("the superior record has no task, target or milestone")
+    items, part_of = with_parts(items)
     candidates = lower_candidates(lower, document=lower_doc)
     lower_issuer = lower.header.issuer
     lower_tier = issuer_tier(lower_issuer)
@@ -84,7 +85,9 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
                       lower_vocab, idf, lower_tier=lower_tier, thresholds=thresholds, segment=segment,
                       applicable=applicable)
         report.items.append(item)
-    report.summary = summarize(report.items)
+    for item, parent in zip(report.items, part_of, strict=False):
+        item.part_of = parent
+    report.summary = summarize([i for i in report.items if i.part_of is None])
     return report
 
 

@@ -372,3 +372,50 @@ def _sentences(line: str) -> list[tuple[str, int]]:
         start = m.end()
     out.append((line[start:].strip(), start))
     return [(s, o) for s, o in out if s]
+
+
+
+# where a task splits into the separate demands an inspector checks one by one: sentence ends, and
+# ';' in the paragraphs of a task section (an assigned bullet's ';' joins parts of one assignment)
+_PART_SPLIT = re.compile(r";\s+|" + _SENTENCE_END.pattern)
+MIN_PART_WORDS = 5
+
+
+def with_parts(units: list[Unit]) -> tuple[list[Unit], list[int | None]]:
+    """The items, each task followed by its separate demands when it has several, and for each
+    the index of the item it is a part of (None for an item of its own).
+
+    A resolution's paragraph holds many demands ("Thống nhất quản lý ... . Sáp nhập, giải thể ...");
+    judged whole it is at best 'partial'. Its parts are judged as items of their own; the summary
+    counts the items only. A part another item already states is left out.
+    """
+    known = [fold(u.text) for u in units]
+    out: list[Unit] = []
+    part_of: list[int | None] = []
+    for k, unit in enumerate(units):
+        out.append(unit)
+        part_of.append(None)
+        parent = len(out) - 1
+        others = known[:k] + known[k + 1:]
+        for piece in _parts(unit):
+            if _held(piece, others, dice_min=0.8):
+                continue
+            start = unit.text.find(piece)
+            span = (unit.span[0] + start, unit.span[0] + start + len(piece)) if unit.span and start >= 0 else None
+            out.append(Unit(kind=unit.kind, text=piece, actor=unit.actor, deadline=deadline_in(piece) or unit.deadline,
+                            span=span, section=unit.section, source="part"))
+            part_of.append(parent)
+    return out, part_of
+
+
+def _parts(unit: Unit) -> list[str]:
+    """A task's sentences (and, in a task section's paragraph, its ';' clauses) when it has several,
+    each long enough to be a demand."""
+    if unit.kind != "task":
+        return []
+    split = _PART_SPLIT if unit.source == "text" else _SENTENCE_END
+    pieces = [p.strip().rstrip(";").strip() for p in split.split(unit.text)]
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2 or any(len(p.split()) < MIN_PART_WORDS for p in pieces):
+        return []
+    return pieces

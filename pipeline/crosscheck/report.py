@@ -2,7 +2,8 @@
 
 The summary (coverage, counts by status) comes first, then every missing,
 partial and conflicting item with the superior's text and the lower plan's
-evidence side by side, then the covered and not-applicable items in short.
+evidence side by side (a long item with its demands one by one), then the covered and
+not-applicable items in short.
 The chart is a matplotlib PNG (Agg backend) embedded in the file (HTML: data
 URI; DOCX: picture; Markdown: a PNG written next to the report).
 """
@@ -71,7 +72,22 @@ def _evidence_text(item: CheckItem) -> str:
 
 
 def _flagged(report: CheckReport) -> list[CheckItem]:
-    return [i for s in ("conflict", "missing", "partial") for i in report.items if i.status == s]
+    return [i for s in ("conflict", "missing", "partial") for i in report.items if i.status == s and i.part_of is None]
+
+
+def _rest(report: CheckReport) -> list[CheckItem]:
+    return [i for i in report.items if i.status in ("covered", "not_applicable") and i.part_of is None]
+
+
+def _parts(report: CheckReport, item: CheckItem) -> list[CheckItem]:
+    """The separate demands (sentences, clauses) of a long item, each with its own status."""
+    index = next(k for k, i in enumerate(report.items) if i is item)
+    return [i for i in report.items if i.part_of == index]
+
+
+def _part_line(part: CheckItem) -> str:
+    best = f" ← “{part.matches[0].text[:160]}”" if part.matches else ""
+    return f"{STATUS_VI[part.status]}: {part.superior.text[:200]}{best}"
 
 
 def to_markdown(report: CheckReport, *, chart_path: str | None = None) -> str:
@@ -99,10 +115,12 @@ def to_markdown(report: CheckReport, *, chart_path: str | None = None) -> str:
         out += [f"- **{f.code}**: {f.message}" for f in item.findings]
         if item.findings:
             out.append("")
+        parts = _parts(report, item)
+        if parts:
+            out += ["*Demand by demand*:", ""] + [f"- {_part_line(p)}" for p in parts] + [""]
     out += ["## Covered and not applicable", ""]
-    for item in report.items:
-        if item.status in ("covered", "not_applicable"):
-            out.append(f"- {STATUS_VI[item.status]}: {item.superior.text[:160]} — {item.reason}")
+    for item in _rest(report):
+        out.append(f"- {STATUS_VI[item.status]}: {item.superior.text[:160]} — {item.reason}")
     if report.warnings:
         out += ["", "## Warnings", ""] + [f"- {w}" for w in report.warnings]
     return "\n".join(out) + "\n"
@@ -129,9 +147,10 @@ def to_html(report: CheckReport) -> str:
             f"({item.status}) — {item.kind}</h3><p><i>{e(item.reason)}</i></p>"
             f"<table class='side'><tr><th>Superior</th><th>Lower plan</th></tr><tr><td><p>{e(item.superior.text)}"
             f"</p><small>{e(item.superior.actor or '')}</small></td><td>{evidence}</td></tr></table>"
-            + (f"<ul>{findings}</ul>" if findings else ""))
+            + (f"<ul>{findings}</ul>" if findings else "")
+            + "".join(f"<p><small>{e(_part_line(p))}</small></p>" for p in _parts(report, item)))
     rest = "".join(f"<li>{e(STATUS_VI[i.status])}: {e(i.superior.text[:200])} — <i>{e(i.reason)}</i></li>"
-                   for i in report.items if i.status in ("covered", "not_applicable"))
+                   for i in _rest(report))
     link = e(report.link.relation or "not cited") + (f" — “{e(report.link.evidence)}”" if report.link.evidence else "")
     return (
         "<!doctype html><html lang='vi'><head><meta charset='utf-8'>"
@@ -172,11 +191,12 @@ def to_docx(report: CheckReport, path: str | Path) -> Path:
         side.cell(1, 1).text = _evidence_text(item)
         for f in item.findings:
             doc.add_paragraph(f"{f.code}: {f.message}", style="List Bullet")
+        for part in _parts(report, item):
+            doc.add_paragraph(_part_line(part), style="List Bullet 2")
     doc.add_heading("Covered and not applicable", level=2)
-    for item in report.items:
-        if item.status in ("covered", "not_applicable"):
-            doc.add_paragraph(f"{STATUS_VI[item.status]}: {item.superior.text[:200]} — {item.reason}",
-                              style="List Bullet")
+    for item in _rest(report):
+        doc.add_paragraph(f"{STATUS_VI[item.status]}: {item.superior.text[:200]} — {item.reason}",
+                          style="List Bullet")
     doc.save(path)
     return path
 
