@@ -471,3 +471,26 @@ def test_named_instruments_are_the_superior_levels_own_work(text, lower_tier, su
 def test_row_cells_that_state_no_goal(cell, no_goal):
     from pipeline.crosscheck.items import _no_goal
     assert _no_goal(cell) is no_goal
+
+
+def test_a_plan_attached_after_the_decisions_signature_is_evidence():
+    from pipeline.crosscheck.items import lower_candidates
+    from pipeline.extract import extract_document
+    from pipeline.readers.text import read_string
+
+    text = "\n".join([
+        "ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU", "Số: 15/QĐ-UBND", "Lai Châu, ngày 10 tháng 3 năm 2025",
+        "QUYẾT ĐỊNH", "Ban hành Kế hoạch phát triển hạ tầng số", "QUYẾT ĐỊNH:",
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển hạ tầng số của tỉnh.",
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+        "Nơi nhận:", "- Như Điều 2;", "- Văn phòng Ủy ban nhân dân tỉnh;", "- Lưu: VT.",
+        "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An",
+        "KẾ HOẠCH", "Phát triển hạ tầng số", "(Kèm theo Quyết định số 15/QĐ-UBND ngày 10/3/2025)",
+        "I. MỤC TIÊU",
+        "Hạ tầng viễn thông băng rộng của tỉnh được nâng cấp, phủ khắp các khu dân cư vùng cao.",
+    ])
+    document = read_string(text)
+    record = extract_document(document, segment=False)
+    texts = [u.text for u in lower_candidates(record, document=document)]
+    assert any("phủ khắp các khu dân cư vùng cao" in t for t in texts)   # the attached plan's objective
+    assert not any("Văn phòng Ủy ban nhân dân tỉnh" in t for t in texts)  # a recipient is no evidence

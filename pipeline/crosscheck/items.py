@@ -330,16 +330,22 @@ def _dedupe_candidates(units: list[Unit]) -> list[Unit]:
 
 
 def _text_candidates(document: Document, known: list[Unit]) -> list[Unit]:
-    """Body sentences of the lower text that hold no record item (objectives, notes, scope)."""
+    """Body sentences of the lower text that hold no record item (objectives, notes, scope), with the
+    plan a decision attaches after its signature; no cell that only names units."""
     text = document.text
     known_folded = [fold(u.text) for u in known]
     out: list[Unit] = []
     pos = _body_start(document)
+    footer = document.footer.span if document.footer and document.footer.span else None
     for line in text[pos:].split("\n"):
         start = pos
         pos += len(line) + 1
         stripped = line.strip()
+        if footer is not None and footer.start <= start < footer.end:
+            continue  # the signature and the recipients: a plan attached to a decision may follow them
         if _END_OF_BODY.match(stripped):
+            if footer is not None and start < footer.start:
+                continue
             break
         if len(stripped) < MIN_SENTENCE or stripped.isupper() or _SKIP_LINE.match(stripped):
             continue
@@ -347,7 +353,7 @@ def _text_candidates(document: Document, known: list[Unit]) -> list[Unit]:
         body = _BULLET.sub("", stripped)
         offset += len(stripped) - len(body)
         for sentence, s_start in _sentences(body):
-            if len(sentence) < MIN_SENTENCE or _held(sentence, known_folded, dice_min=0.8):
+            if len(sentence) < MIN_SENTENCE or _no_goal(sentence) or _held(sentence, known_folded, dice_min=0.8):
                 continue
             out.append(Unit(kind="text", text=sentence, span=(offset + s_start, offset + s_start + len(sentence)),
                             section=document.section_at(offset + s_start), source="text",
