@@ -403,6 +403,13 @@ def test_an_item_keeps_the_actor_it_names_and_a_clause_its_task_s_actor():
     ("Thành lập Ban Chỉ đạo Trung ương về phát triển khoa học, do đồng chí Tổng Bí thư làm Trưởng Ban", True),
     ("Thành lập tổ công tác của tỉnh để theo dõi tiến độ", False),
     ("Đầu tư hạ tầng số đồng bộ, hiện đại cho người dân", False),
+    ("Hình thành ngành công nghiệp vật liệu mới của Việt Nam.", True),              # what belongs to the country
+    ("Góp phần đưa Việt Nam trở thành nước phát triển, thu nhập cao", True),
+    ("Việt Nam có quy mô thương mại điện tử đạt 40% GDP", False),                  # a share a province sets too
+    ("Ban hành cơ chế đặc thù thu hút chuyên gia nước ngoài", True),                # a special regime: law
+    ("Ban hành cơ chế hỗ trợ doanh nghiệp khởi nghiệp của tỉnh", False),
+    ("Hiện đại hóa vũ khí, trang bị của lực lượng vũ trang", True),
+    ("Đầu tư, nâng cấp Viện Hàn lâm Khoa học nông nghiệp", True),
 ])
 def test_demands_only_the_centre_can_meet(text, central):
     from pipeline.crosscheck.applicability import central_only
