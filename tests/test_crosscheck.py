@@ -457,6 +457,13 @@ def test_party_internal_demands(text, lower, internal):
     assert (party_internal(text, lower) is not None) is internal
 
 
+@pytest.mark.parametrize("superior, internal", [("Bộ Chính trị", True), ("Chính phủ", False)])
+def test_a_party_superiors_own_central_bodies(superior, internal):
+    from pipeline.crosscheck.applicability import party_internal
+    text = "Thành lập Ban Chỉ đạo Trung ương về phát triển năng lượng, do đồng chí Tổng Bí thư làm Trưởng ban."
+    assert (party_internal(text, "Chính phủ", superior_issuer=superior) is not None) is internal
+
+
 @pytest.mark.parametrize("text, lower_tier, superior_tier, own", [
     ("Ban hành Chương trình phát triển vật liệu mới; Quỹ hỗ trợ đổi mới công nghệ", 1, 0, True),  # a named instrument
     ("Thành lập Quỹ bảo lãnh tín dụng cho doanh nghiệp nhỏ", 2, 1, True),       # a province's fund, for a district

@@ -50,6 +50,7 @@ class Levels:
     ministries: tuple[re.Pattern, ...] = ()
     party_bodies: tuple[re.Pattern, ...] = ()
     party_internal: tuple[re.Pattern, ...] = ()
+    party_own: tuple[re.Pattern, ...] = ()
     issuer_instruments: tuple[re.Pattern, ...] = ()
 
 
@@ -81,6 +82,7 @@ def load_levels(path: str | None = None) -> Levels:
            for key in ("government", "ministry_groups", "ministries")},
         party_bodies=tuple(re.compile(re.escape(p)) for p in data.get("party", {}).get("bodies", [])),
         party_internal=tuple(re.compile(p) for p in data.get("party", {}).get("internal", [])),
+        party_own=tuple(re.compile(p) for p in data.get("party", {}).get("own", [])),
         issuer_instruments=tuple(re.compile(p) for p in data.get("issuer_instruments", {}).get("patterns", [])),
     )
 
@@ -229,14 +231,19 @@ def issuer_level_only(text: str, *, lower_tier: int | None, superior_tier: int |
     return None
 
 
-def party_internal(text: str, lower_issuer: str | None, *, levels: Levels | None = None) -> str | None:
-    """Why a demand that names no actor is for Party bodies only ("Nghị quyết này phổ biến đến chi bộ")
-    when the lower issuer is a State body, else None."""
+def party_internal(text: str, lower_issuer: str | None, *, superior_issuer: str | None = None,
+                   levels: Levels | None = None) -> str | None:
+    """Why a demand that names no actor is for Party bodies only ("Nghị quyết này phổ biến đến chi bộ";
+    a Party superior's own "Thành lập Ban Chỉ đạo Trung ương ...") when the lower issuer is a State
+    body, else None."""
     levels = levels or load_levels()
     if not lower_issuer or _matches(_lower(lower_issuer), levels.party_bodies):
         return None
     if _matches(_lower(text), levels.party_internal):
         return "only Party bodies carry it out"
+    if superior_issuer and _matches(_lower(superior_issuer), levels.party_bodies) \
+            and _matches(_lower(text), levels.party_own):
+        return f"{superior_issuer} decides it itself"
     return None
 
 

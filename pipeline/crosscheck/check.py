@@ -96,7 +96,7 @@ def _applies(unit: Unit, *, lower_issuer: str | None, lower_place: str | None, l
     verdict = applies(unit.actor, lower_issuer=lower_issuer, lower_place=lower_place,
                       superior_issuer=superior_issuer, text=unit.text)
     if verdict.applies and not unit.actor and lower_issuer:
-        why = party_internal(unit.text, lower_issuer)
+        why = party_internal(unit.text, lower_issuer, superior_issuer=superior_issuer)
         if not why and not governs_country(lower_issuer):
             why = central_only(unit.text) or (elsewhere(unit.text, lower_place) if lower_tier else None)
         why = why or issuer_level_only(unit.text, lower_tier=lower_tier, superior_tier=superior_tier)
