@@ -508,3 +508,17 @@ def test_a_plan_attached_after_the_decisions_signature_is_evidence():
     texts = [u.text for u in lower_candidates(record, document=document)]
     assert any("phủ khắp các khu dân cư vùng cao" in t for t in texts)   # the attached plan's objective
     assert not any("Văn phòng Ủy ban nhân dân tỉnh" in t for t in texts)  # a recipient is no evidence
+
+
+@pytest.mark.parametrize("text, value, quoted", [
+    ("Để khắc phục hậu quả bão lũ, phấn đấu tăng trưởng kinh tế năm 2025 đạt trên 7% và năm 2026 đạt từ 9% trở lên, "
+     "Chính phủ yêu cầu các bộ, ngành", 7, "phấn đấu tăng trưởng kinh tế năm 2025 đạt trên 7%"),
+    ("Để khắc phục hậu quả bão lũ, phấn đấu tăng trưởng kinh tế năm 2025 đạt trên 7% và năm 2026 đạt từ 9% trở lên, "
+     "Chính phủ yêu cầu các bộ, ngành", 9, "năm 2026 đạt từ 9% trở lên"),
+    ("Tỉ lệ hộ dân được cấp nước sạch, hợp vệ sinh đạt 95%", 95, "Tỉ lệ hộ dân được cấp nước sạch, hợp vệ sinh đạt 95%"),
+    ("Thu nhập bình quân đạt 120 triệu đồng; trở thành trung tâm du lịch của vùng", 120,
+     "Thu nhập bình quân đạt 120 triệu đồng"),
+])
+def test_a_target_is_quoted_by_the_clause_of_its_value(text, value, quoted):
+    from pipeline.crosscheck.items import _valued_clause
+    assert _valued_clause(text, value) == quoted

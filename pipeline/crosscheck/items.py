@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.crosscheck.text import deadline_in, due_date, locate
+from pipeline.extract.targets import goal_clause
 from pipeline.lang import actors
 from pipeline.lang.fold import dice, fold
 from pipeline.structure import match_marker
@@ -144,14 +145,19 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
 
 def _valued_clause(text: str, value) -> str:
     """A target's text up to the ';' clause that holds its value: what follows is another demand
-    of the same sentence ("... đạt 40% GDP; trở thành trung tâm của vùng ..."), an item of its own."""
+    of the same sentence ("... đạt 40% GDP; trở thành trung tâm của vùng ..."), an item of its own;
+    a goal an opener leads inside a longer sentence is quoted alone (``goal_clause``)."""
     if value is None:
         return text
     number = f"{value:g}" if isinstance(value, float) else str(value)
     forms = {number, number.replace(".", ",")}
     pieces = text.split("; ")
     for i, piece in enumerate(pieces):
-        if any(re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d])", piece) for f in forms):
+        found = next((m for f in forms for m in [re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d])", piece)] if m), None)
+        if found:
+            begin, stop = goal_clause(piece, found.start(), found.end())
+            if begin > 0 or stop < len(piece):  # a goal an opener leads inside a longer sentence
+                return piece[begin:stop].strip()
             return "; ".join(pieces[:i + 1])
     return text
 

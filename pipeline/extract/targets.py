@@ -71,6 +71,7 @@ class _Cues:
     money_after: tuple[str, ...]
     section_words: tuple[str, ...]
     commit_verbs: tuple[str, ...]
+    goal_openers: tuple[str, ...]
     result_before: tuple[str, ...]
     result_after: tuple[str, ...]
     change_verbs: tuple[str, ...]
@@ -109,6 +110,7 @@ def _cues() -> _Cues:
         money_after=_longest_first(data["money_after_percent"]),
         section_words=_longest_first(data["target_section_words"]),
         commit_verbs=_longest_first(data["commit_verbs"]),
+        goal_openers=tuple(w.lower() for w in data.get("goal_openers", [])),
         result_before=_longest_first(data["result_before"]),
         result_after=_longest_first(data["result_after"]),
         change_verbs=_longest_first(data["change_verbs"]),
@@ -707,3 +709,25 @@ def _cell_values(text: str, unit_text: str, cues: _Cues):
 
 
 __all__ = ["extract"]
+
+
+# where one goal of a sentence ends and the next begins: a comma, or "và" before a new time ("và năm 2026")
+_GOAL_BREAK = re.compile(r",\s+|\s+và\s+(?=(?:đến\s+)?năm\s+\d{4}|giai\s+đoạn)", re.IGNORECASE)
+_ANY_NUMBER = re.compile(r"\d")
+
+
+def goal_clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of ``text`` that states the goal whose value stands at ``start:end`` when a goal
+    opener ("phấn đấu") leads it inside a longer sentence ("Để khắc phục ..., phấn đấu tăng trưởng
+    đạt trên 8% và năm 2026 đạt từ 10% trở lên, Chính phủ yêu cầu ..."): from the opener, or from the
+    break after an earlier goal's value, to the next break. The whole text when no opener leads it."""
+    head = text[:start].lower()
+    openers = [m.start() for o in _cues().goal_openers for m in re.finditer(rf"(?<!\w){re.escape(o)}(?!\w)", head)]
+    if not openers:
+        return 0, len(text)
+    begin = max(openers)
+    for brk in _GOAL_BREAK.finditer(text, begin, start):
+        if _ANY_NUMBER.search(text, begin, brk.start()):
+            begin = brk.end()  # an earlier goal's value stands before this break
+    stop = _GOAL_BREAK.search(text, end)
+    return begin, stop.start() if stop else len(text)
