@@ -522,3 +522,22 @@ def test_a_plan_attached_after_the_decisions_signature_is_evidence():
 def test_a_target_is_quoted_by_the_clause_of_its_value(text, value, quoted):
     from pipeline.crosscheck.items import _valued_clause
     assert _valued_clause(text, value) == quoted
+
+
+def test_a_target_of_an_indicator_table_takes_its_lead_body():
+    from pipeline.crosscheck.items import superior_items
+    from pipeline.extract import extract_document
+    from pipeline.readers.text import read_string
+
+    text = "\n".join([
+        "CHÍNH PHỦ", "Số: 12/NQ-CP", "Hà Nội, ngày 10 tháng 3 năm 2025", "NGHỊ QUYẾT", "Về phát triển hạ tầng số",
+        "PHỤ LỤC", "DANH MỤC CHỈ TIÊU",
+        "| TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì theo dõi |",
+        "| --- | --- | --- | --- | --- |",
+        "| 1 | Tỉ lệ hộ gia đình có cáp quang | % | ≥ 95 | Bộ Khoa học và Công nghệ |",
+        "| 2 | Tỉ lệ xã có điểm phục vụ bưu chính | % | 100 | Ủy ban nhân dân các tỉnh |",
+    ])
+    document = read_string(text)
+    units = superior_items(extract_document(document, segment=False), document=document)
+    leads = {u.value: u.actor for u in units if u.kind == "target"}
+    assert leads == {95: "Bộ Khoa học và Công nghệ", 100: "Ủy ban nhân dân các tỉnh"}

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.crosscheck.text import deadline_in, due_date, locate
+from pipeline.extract.tables import cell_tables, column_role
 from pipeline.extract.targets import goal_clause
 from pipeline.lang import actors
 from pipeline.lang.fold import dice, fold
@@ -79,6 +80,7 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
         units.append(Unit(kind="target", text=_valued_clause(target.text, target.value), actor=None,
                           deadline=deadline, value=target.value, unit=target.unit, comparator=target.comparator,
                           span=_span(target, target.text, doc_text), section=target.section))
+    _table_leads(units, document)
     targets = [fold(u.text) for u in units if u.kind == "target"]
     opening = _preamble_end(document)
     clauses: list[Unit] = []
@@ -96,6 +98,29 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
     return _dedupe(_assigned(units))
 
 
+def _table_leads(units: list[Unit], document: Document | None) -> None:
+    """Give a target read from a table row the body its lead column names ("Cơ quan chủ trì theo
+    dõi, đánh giá"): an indicator table assigns each indicator to a body, in place."""
+    if document is None:
+        return
+    rows: list[tuple[int, int, str]] = []  # (start, end, lead) of the rows of tables with a lead column
+    for table in cell_tables(document.blocks):
+        header = table[0] if table else []
+        lead_cols = [c.col for c in header if len(c.text.split()) <= MAX_HEADER_WORDS and column_role(c.text) == "lead"]
+        if not lead_cols:
+            continue
+        for row in table[1:]:
+            lead = next((c.text for c in row if c.col == lead_cols[0] and c.text.strip()), None)
+            if lead and row:
+                rows.append((row[0].start, row[-1].end, lead))
+    if not rows:
+        return
+    for unit in units:
+        if unit.kind == "target" and not unit.actor and unit.span:
+            unit.actor = next((lead for start, end, lead in rows if start <= unit.span[0] < end), None)
+
+
+MAX_HEADER_WORDS = 12  # a header cell is a short label
 ASSIGNED_OVERLAP = 0.6  # share of the shorter text's word pairs that the assigned task repeats
 MIN_ASSIGNED_WORDS = 5
 
