@@ -409,6 +409,8 @@ def test_an_item_keeps_the_actor_it_names_and_a_clause_its_task_s_actor():
     ("Ban hành cơ chế đặc thù thu hút chuyên gia nước ngoài", True),                # a special regime: law
     ("Ban hành cơ chế hỗ trợ doanh nghiệp khởi nghiệp của tỉnh", False),
     ("Hiện đại hóa vũ khí, trang bị của lực lượng vũ trang", True),
+    ("Rà soát, sửa đổi quy định về thuế giá trị gia tăng đối với thiết bị nông nghiệp", True),   # taxes: the State
+    ("Rà soát, sửa đổi quy định về quản lý chợ trên địa bàn", False),
     ("Đầu tư, nâng cấp Viện Hàn lâm Khoa học nông nghiệp", True),
 ])
 def test_demands_only_the_centre_can_meet(text, central):
