@@ -543,3 +543,15 @@ def test_a_target_of_an_indicator_table_takes_its_lead_body():
     units = superior_items(extract_document(document, segment=False), document=document)
     leads = {u.value: u.actor for u in units if u.kind == "target"}
     assert leads == {95: "Bộ Khoa học và Công nghệ", 100: "Ủy ban nhân dân các tỉnh"}
+
+
+
+def test_a_section_of_the_tasks_named_with_a_determiner_is_a_task_section():
+    from pipeline.crosscheck.items import _task_sections
+    from pipeline.readers.text import read_string
+    from pipeline.structure import apply_structure
+
+    document = apply_structure(read_string(
+        "I. QUAN ĐIỂM\n\nBảo đảm an toàn cho người dân.\n\nII. CÁC NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM\n\n"
+        "a) Khuyến khích các địa phương hỗ trợ nhau khắc phục hậu quả thiên tai.\n"))
+    assert [n.title for n in _task_sections(document)] == ["CÁC NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM"]

@@ -93,6 +93,11 @@ def test_strip_cue(text, expected):
      "hoàn thành việc sắp xếp các trạm y tế trước ngày 31/12/2025.\n",
      [("các cơ quan, đơn vị", ["đẩy mạnh việc sắp xếp tổ chức bộ máy bên trong."]),
       ("Các sở", ["phối hợp Sở Nội vụ hoàn thành việc sắp xếp các trạm y tế trước ngày 31/12/2025."])]),
+    # an unmarked actor line: the lettered items after it are its tasks, a later section heading is not
+    ("II. NHIỆM VỤ\n\n1.2. Hỗ trợ về nhà ở\n\nỦy ban nhân dân các tỉnh, thành phố:\n\na) Huy động nguồn lực sửa chữa nhà bị "
+     "hư hại.\n\nb) Bố trí quỹ đất tái định cư cho các hộ bị mất nhà.\n",
+     [("Ủy ban nhân dân các tỉnh, thành phố", ["Huy động nguồn lực sửa chữa nhà bị hư hại.",
+                                            "Bố trí quỹ đất tái định cư cho các hộ bị mất nhà."])]),
 ])
 def test_extract(body, expected):
     assert _resp(body) == expected
@@ -106,6 +111,8 @@ def test_extract(body, expected):
     "III. TỔ CHỨC THỰC HIỆN\nTrong quá trình thực hiện nếu có vướng mắc, các đơn vị báo cáo Ban Tổ chức.\n",
     # a section heading that begins like an organisation word
     "III. TỔ CHỨC THỰC HIỆN\n",
+    # a closing "... như sau:" before the first section heading
+    "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n",
 ])
 def test_no_responsibility(body):
     assert _resp(body) == []

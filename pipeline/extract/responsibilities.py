@@ -302,8 +302,12 @@ def _own_subjects(actor: str, work: str) -> list[tuple[str, str]]:
 
 def _child_tasks(items: list[_Item], item: _Item, owned: set[int]) -> tuple[list[str], int]:
     """The task lines under ``item`` (its children of the first marked rank and plain paragraphs,
-    not other actor headings), marked as owned, with where the last one ends."""
+    not other actor headings), marked as owned, with where the last one ends. An unmarked actor
+    line ("Ủy ban nhân dân các tỉnh, thành phố:") has no children: the marked items that follow it
+    at one rank are its tasks."""
     kids = [k for k in item.children if _heading_actor(items[k].text) is None]
+    if item.style == "plain" and not kids:
+        kids = _following(items, items.index(item))
     marked = [items[k].rank for k in kids if items[k].style != "plain"]
     top = min(marked) if marked else None
     tasks: list[str] = []
@@ -317,6 +321,21 @@ def _child_tasks(items: list[_Item], item: _Item, owned: set[int]) -> tuple[list
             tasks.append(kid.text)
             end = max(end, kid.end)
     return tasks, end
+
+
+def _following(items: list[_Item], idx: int) -> list[int]:
+    """The marked items right after ``idx`` under the same parent, at the rank of the first one,
+    up to the next unmarked line, section heading or actor heading."""
+    out: list[int] = []
+    for k in range(idx + 1, len(items)):
+        kid = items[k]
+        if kid.parent != items[idx].parent or kid.style in ("plain", "roman", "article") \
+                or _heading_actor(kid.text) is not None:
+            break  # a section heading ("I. MỤC ĐÍCH") after a closing "... như sau:" is no task of it
+        if out and kid.rank != items[out[0]].rank:
+            break
+        out.append(k)
+    return out
 
 
 def _from_rows(rows: list[TaskRow], document: Document) -> list[Responsibility]:
