@@ -411,6 +411,12 @@ def test_an_item_keeps_the_actor_it_names_and_a_clause_its_task_s_actor():
     ("Hiện đại hóa vũ khí, trang bị của lực lượng vũ trang", True),
     ("Rà soát, sửa đổi quy định về thuế giá trị gia tăng đối với thiết bị nông nghiệp", True),   # taxes: the State
     ("Rà soát, sửa đổi quy định về quản lý chợ trên địa bàn", False),
+    ("Có cơ chế thí điểm để doanh nghiệp thử nghiệm mô hình kinh doanh mới", True),  # a sandbox: law
+    ("Có chính sách miễn trừ trách nhiệm cho cán bộ dám nghĩ, dám làm", True),
+    ("Xác lập quyền sở hữu đối với dữ liệu cá nhân", True),
+    ("Thúc đẩy chuyển giao công nghệ trong các điều ước quốc tế mà nước ta tham gia", True),
+    ("Có cơ chế hợp tác công tư để đầu tư hạ tầng số", False),                      # a province can have one
+    ("Hình thành hạ tầng lưu trữ đạt tiêu chuẩn quốc tế", False),
     ("Đầu tư, nâng cấp Viện Hàn lâm Khoa học nông nghiệp", True),
 ])
 def test_demands_only_the_centre_can_meet(text, central):
@@ -453,6 +459,7 @@ def test_goal_clauses_split_between_numbered_goals(clause, parts):
     ("Nghị quyết này phổ biến đến chi bộ.", "Ủy ban nhân dân tỉnh Hòa Bình", True),   # a State plan
     ("Nghị quyết này phổ biến đến chi bộ.", "Ban Thường vụ Tỉnh ủy Hòa Bình", False),  # a Party plan carries it
     ("Tổ chức phổ biến nghị quyết đến cán bộ, công chức.", "Ủy ban nhân dân tỉnh Hòa Bình", False),
+    ("Bố trí hợp lý cán bộ có chuyên môn kỹ thuật trong cấp ủy các cấp.", "Ủy ban nhân dân tỉnh Hòa Bình", True),
 ])
 def test_party_internal_demands(text, lower, internal):
     from pipeline.crosscheck.applicability import party_internal
