@@ -98,6 +98,9 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
     return _dedupe(_assigned(units))
 
 
+MAX_HEADER_WORDS = 12  # a header cell is a short label
+
+
 def _table_leads(units: list[Unit], document: Document | None) -> None:
     """Give a target read from a table row the body its lead column names ("Cơ quan chủ trì theo
     dõi, đánh giá"): an indicator table assigns each indicator to a body, in place."""
@@ -111,7 +114,7 @@ def _table_leads(units: list[Unit], document: Document | None) -> None:
             continue
         for row in table[1:]:
             lead = next((c.text for c in row if c.col == lead_cols[0] and c.text.strip()), None)
-            if lead and row:
+            if lead:
                 rows.append((row[0].start, row[-1].end, lead))
     if not rows:
         return
@@ -120,7 +123,6 @@ def _table_leads(units: list[Unit], document: Document | None) -> None:
             unit.actor = next((lead for start, end, lead in rows if start <= unit.span[0] < end), None)
 
 
-MAX_HEADER_WORDS = 12  # a header cell is a short label
 ASSIGNED_OVERLAP = 0.6  # share of the shorter text's word pairs that the assigned task repeats
 MIN_ASSIGNED_WORDS = 5
 
@@ -409,7 +411,6 @@ def _sentences(line: str) -> list[tuple[str, int]]:
         start = m.end()
     out.append((line[start:].strip(), start))
     return [(s, o) for s, o in out if s]
-
 
 
 # where a task splits into the separate demands an inspector checks one by one: sentence ends, and
