@@ -562,3 +562,14 @@ def test_a_section_of_the_tasks_named_with_a_determiner_is_a_task_section():
         "I. QUAN ĐIỂM\n\nBảo đảm an toàn cho người dân.\n\nII. CÁC NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM\n\n"
         "a) Khuyến khích các địa phương hỗ trợ nhau khắc phục hậu quả thiên tai.\n"))
     assert [n.title for n in _task_sections(document)] == ["CÁC NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM"]
+
+
+def test_a_part_takes_its_items_actor_unless_that_was_only_the_first_sentences_subject():
+    from pipeline.crosscheck.items import with_parts
+    subject = Unit(kind="task", actor="Người đứng đầu", text="phải trực tiếp chỉ đạo việc thực hiện nghị quyết. "
+                   "Bố trí cán bộ có chuyên môn kỹ thuật trong cấp ủy các cấp.")
+    heading = Unit(kind="task", actor="Sở Y tế", text="Tăng cường kiểm tra an toàn thực phẩm trên địa bàn. "
+                   "Báo cáo kết quả về Ủy ban nhân dân tỉnh hằng quý.")
+    units, part_of = with_parts([subject, heading])
+    parts = [(u.actor, p) for u, p in zip(units, part_of, strict=True) if p is not None]
+    assert parts == [("Người đứng đầu", 0), (None, 0), ("Sở Y tế", 3), ("Sở Y tế", 3)]

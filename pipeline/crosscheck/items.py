@@ -425,7 +425,8 @@ def with_parts(units: list[Unit]) -> tuple[list[Unit], list[int | None]]:
 
     A resolution's paragraph holds many demands ("Thống nhất quản lý ... . Sáp nhập, giải thể ...");
     judged whole it is at best 'partial'. Its parts are judged as items of their own; the summary
-    counts the items only. A part another item already states is left out.
+    counts the items only. A part another item already states is left out. A part takes the actor its
+    own words name, else the item's (not when that was only the first sentence's subject).
     """
     known = [fold(u.text) for u in units]
     out: list[Unit] = []
@@ -435,12 +436,18 @@ def with_parts(units: list[Unit]) -> tuple[list[Unit], list[int | None]]:
         part_of.append(None)
         parent = len(out) - 1
         others = known[:k] + known[k + 1:]
-        for piece in _parts(unit):
+        # an actor read off the first sentence's own subject ("Người đứng đầu phải ...", kept as the
+        # predicate "phải ...") is not the later sentences'
+        own = actors.leading_subject(unit.text)
+        first_only = unit.text[:1].islower() or (own is not None and own[0] == unit.actor)
+        for n, piece in enumerate(_parts(unit)):
             if _held(piece, others, dice_min=0.8):
                 continue
             start = unit.text.find(piece)
             span = (unit.span[0] + start, unit.span[0] + start + len(piece)) if unit.span and start >= 0 else None
-            out.append(Unit(kind=unit.kind, text=piece, actor=unit.actor, deadline=deadline_in(piece) or unit.deadline,
+            subject = actors.leading_subject(piece)
+            actor = subject[0] if subject else (None if first_only and n > 0 else unit.actor)
+            out.append(Unit(kind=unit.kind, text=piece, actor=actor, deadline=deadline_in(piece) or unit.deadline,
                             span=span, section=unit.section, source="part"))
             part_of.append(parent)
     return out, part_of
