@@ -573,3 +573,19 @@ def test_a_part_takes_its_items_actor_unless_that_was_only_the_first_sentences_s
     units, part_of = with_parts([subject, heading])
     parts = [(u.actor, p) for u, p in zip(units, part_of, strict=True) if p is not None]
     assert parts == [("Người đứng đầu", 0), (None, 0), ("Sở Y tế", 3), ("Sở Y tế", 3)]
+
+
+def test_a_body_task_an_appendix_row_restates_in_other_words_stays_an_item():
+    from pipeline.crosscheck.items import section_tasks
+    from pipeline.readers.text import read_string
+    from pipeline.structure import apply_structure
+
+    document = apply_structure(read_string(
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\na) Thí điểm triển khai bản sao số cho một số đô thị lớn trực thuộc Trung ương.\n\n"
+        "b) Xây dựng cơ sở dữ liệu đất đai thống nhất, kết nối với các cơ sở dữ liệu chuyên ngành.\n"))
+    row = Unit(kind="task", actor="Bộ Xây dựng", text="Xây dựng Đề án thí điểm triển khai bản sao số cho một số đô thị "
+               "lớn để quản lý, phát triển đô thị")  # two thirds of the words: the same work in other words
+    same = Unit(kind="task", actor="Bộ Nông nghiệp và Môi trường", text="Xây dựng cơ sở dữ liệu đất đai thống nhất, "
+                "kết nối với các cơ sở dữ liệu chuyên ngành")
+    texts = [u.text for u in section_tasks(document, [row, same])]
+    assert texts == ["Thí điểm triển khai bản sao số cho một số đô thị lớn trực thuộc Trung ương."]

@@ -296,7 +296,7 @@ def section_tasks(document: Document, known: list[Unit]) -> list[Unit]:
     for start, text in paragraphs:
         body = actors.clean_task(_BULLET.sub("", text, count=1))
         short = len(body) < MIN_TASK and not (body.endswith(".") and len(body.split()) >= MIN_SENTENCE_WORDS)
-        if short or _held(body, known_folded, dice_min=0.6):
+        if short or _held(body, known_folded, dice_min=0.8):
             continue
         offset = start + text.find(body[:20]) if body[:20] in text else start
         out.append(Unit(kind="task", text=body, deadline=deadline_in(body), span=(offset, offset + len(body)),
