@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.crosscheck.text import deadline_in, due_date, locate
 from pipeline.extract.tables import cell_tables, column_role
 from pipeline.extract.targets import goal_clause
 from pipeline.lang import actors
-from pipeline.lang.fold import dice, fold
+from pipeline.lang.fold import fold
 from pipeline.structure import match_marker
 from schemas.document import Document, OutlineNode
 from schemas.records import DirectiveRecord
@@ -306,10 +307,19 @@ def section_tasks(document: Document, known: list[Unit]) -> list[Unit]:
 
 def _held(text: str, known_folded: list[str], *, dice_min: float, min_len: int = 20) -> bool:
     """Whether one of the known (folded) texts already holds ``text``: contains it, is contained
-    in it (when at least ``min_len`` characters long), or shares ``dice_min`` of its words."""
+    in it (when at least ``min_len`` characters long), or shares ``dice_min`` of its words (Dice)."""
     folded = fold(text)
-    return any(len(k) >= min_len and (k in folded or folded in k) for k in known_folded) \
-        or any(dice(text, k) >= dice_min for k in known_folded)
+    if any(len(k) >= min_len and (k in folded or folded in k) for k in known_folded):
+        return True
+    mine = _word_set(folded)
+    return bool(mine) and any(
+        (theirs := _word_set(k)) and 2 * len(mine & theirs) / (len(mine) + len(theirs)) >= dice_min
+        for k in known_folded)
+
+
+@lru_cache(maxsize=16384)
+def _word_set(folded: str) -> frozenset[str]:
+    return frozenset(folded.split())
 
 
 def _dedupe(units: list[Unit]) -> list[Unit]:
