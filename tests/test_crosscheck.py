@@ -589,3 +589,13 @@ def test_a_body_task_an_appendix_row_restates_in_other_words_stays_an_item():
                 "kết nối với các cơ sở dữ liệu chuyên ngành")
     texts = [u.text for u in section_tasks(document, [row, same])]
     assert texts == ["Thí điểm triển khai bản sao số cho một số đô thị lớn trực thuộc Trung ương."]
+
+
+@pytest.mark.parametrize("statuses, narrow", [
+    (["covered", "missing", "missing", "missing", "not_applicable"], True),    # 3 of 4 applicable find nothing
+    (["covered", "partial", "missing", "not_applicable", "not_applicable"], False),
+    (["not_applicable"], False),
+])
+def test_a_narrow_plan(statuses, narrow):
+    from pipeline.crosscheck.status import narrow_plan
+    assert narrow_plan(statuses) is narrow

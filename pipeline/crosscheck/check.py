@@ -27,7 +27,7 @@ from pipeline.crosscheck.applicability import (
 from pipeline.crosscheck.findings import falls_short, find_all, names_level
 from pipeline.crosscheck.items import Unit, lower_candidates, superior_items, with_parts
 from pipeline.crosscheck.match import Matcher, TfidfMatcher
-from pipeline.crosscheck.status import DEFAULT, Measures, Thresholds, decide
+from pipeline.crosscheck.status import DEFAULT, Measures, Thresholds, decide, narrow_plan
 from pipeline.crosscheck.text import content_terms, locate, numbers_in, word_tokens
 from pipeline.lang.fold import fold, fold_number
 from schemas.crosscheck import CheckItem, CheckReport, DocRef, Link, Match, Summary, SuperiorItem
@@ -87,6 +87,12 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
         report.items.append(item)
     for item, parent in zip(report.items, part_of, strict=False):
         item.part_of = parent
+    if narrow_plan([i.status for i in report.items], thresholds=thresholds):
+        for item in report.items:
+            if item.status == "covered" and max(m.score for m in item.matches) < thresholds.narrow_sim:
+                item.status = "partial"
+                item.reason = (f"taken up in part: the lower plan takes up few of the superior's demands, and no "
+                               f"text of it restates this one closely ({item.reason})")
     report.summary = summarize([i for i in report.items if i.part_of is None])
     return report
 

@@ -19,7 +19,9 @@ milestone, a date in the evidence no later than the superior's);
 ``missing`` needs the topic to be absent, or no close text and a thin topic
 or thin evidence, or only texts that carry out other demands more closely
 (for a target: no close text at all, as the words of an indicator are common);
-anything between is ``partial``. A finding of contradiction makes ``conflict``.
+anything between is ``partial``. A finding of contradiction makes ``conflict``. In a narrow plan
+(``narrow_plan``: most applicable items missing) ``covered`` also needs a lower text that restates
+the item closely; a looser one is a narrower take on it, ``partial``.
 """
 from __future__ import annotations
 
@@ -45,6 +47,8 @@ class Thresholds:
     thin_recall: float = 0.4        # ... and less than this share of its content in the evidence: 'missing'
     claimed_rank: int = 3           # evidence closer to this many other items carries out those ...
     claimed_sim: float = 0.33       # ... and, when no text is this close, the item is 'missing'
+    narrow_share: float = 0.4       # a plan that leaves more than this share of applicable items missing is narrow:
+    narrow_sim: float = 0.5         # ... there an item no lower text restates this closely is 'partial', not 'covered'
 
 
 DEFAULT = Thresholds()
@@ -100,3 +104,11 @@ def decide(m: Measures, *, conflict: bool, thresholds: Thresholds = DEFAULT) -> 
         return "partial", (f"taken up in part: {len(untaken)} of its {len(m.clause_recalls)} demands find no "
                            f"lower text ({m.recall:.0%} of its content words in the evidence)")
     return "partial", f"taken up in part: the evidence carries {m.recall:.0%} of its content words"
+
+
+def narrow_plan(statuses: list[str], *, thresholds: Thresholds = DEFAULT) -> bool:
+    """Whether the lower plan takes up only a narrow part of the superior: more than ``narrow_share``
+    of the applicable items find nothing in it. Such a plan carries the superior's demands out for
+    its own sector or topic, so what it shares with a general demand is a narrower take on it."""
+    applicable = [s for s in statuses if s != "not_applicable"]
+    return bool(applicable) and sum(s == "missing" for s in applicable) / len(applicable) > thresholds.narrow_share
