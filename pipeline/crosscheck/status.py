@@ -47,7 +47,7 @@ class Thresholds:
     thin_recall: float = 0.4        # ... and less than this share of its content in the evidence: 'missing'
     claimed_rank: int = 3           # evidence closer to this many other items carries out those ...
     claimed_sim: float = 0.33       # ... and, when no text is this close, the item is 'missing'
-    narrow_share: float = 0.4       # a plan that leaves more than this share of applicable items missing is narrow:
+    narrow_share: float = 0.35      # a plan that leaves more than this share of applicable items missing is narrow:
     narrow_sim: float = 0.5         # ... there an item no lower text restates this closely is 'partial', not 'covered'
 
 
