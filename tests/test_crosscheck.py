@@ -599,3 +599,15 @@ def test_a_body_task_an_appendix_row_restates_in_other_words_stays_an_item():
 def test_a_narrow_plan(statuses, narrow):
     from pipeline.crosscheck.status import narrow_plan
     assert narrow_plan(statuses) is narrow
+
+
+@pytest.mark.parametrize("status, best, recall, now", [
+    ("covered", 0.42, 0.7, "partial"),    # a loose restatement in a narrow plan: a narrower take
+    ("covered", 0.66, 0.7, None),
+    ("partial", 0.26, 0.3, "missing"),    # only shared words with a plan of another topic
+    ("partial", 0.26, 0.55, None),
+    ("missing", 0.1, 0.0, None),
+])
+def test_an_item_of_a_narrow_plan(status, best, recall, now):
+    from pipeline.crosscheck.status import narrowed
+    assert narrowed(status, best, recall) == now

@@ -27,7 +27,7 @@ from pipeline.crosscheck.applicability import (
 from pipeline.crosscheck.findings import falls_short, find_all, names_level
 from pipeline.crosscheck.items import Unit, lower_candidates, superior_items, with_parts
 from pipeline.crosscheck.match import Matcher, TfidfMatcher
-from pipeline.crosscheck.status import DEFAULT, Measures, Thresholds, decide, narrow_plan
+from pipeline.crosscheck.status import DEFAULT, Measures, Thresholds, decide, narrow_plan, narrowed
 from pipeline.crosscheck.text import content_terms, locate, numbers_in, word_tokens
 from pipeline.lang.fold import fold, fold_number
 from schemas.crosscheck import CheckItem, CheckReport, DocRef, Link, Match, Summary, SuperiorItem
@@ -89,12 +89,26 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
         item.part_of = parent
     if narrow_plan([i.status for i in report.items], thresholds=thresholds):
         for item in report.items:
-            if item.status == "covered" and max(m.score for m in item.matches) < thresholds.narrow_sim:
-                item.status = "partial"
-                item.reason = (f"taken up in part: the lower plan takes up few of the superior's demands, and no "
-                               f"text of it restates this one closely ({item.reason})")
+            _narrow(item, thresholds)
     report.summary = summarize([i for i in report.items if i.part_of is None])
     return report
+
+
+def _narrow(item: CheckItem, thresholds: Thresholds) -> None:
+    """Re-judge an item of a narrow plan (``status.narrowed``), in place."""
+    if item.status not in ("covered", "partial") or not item.matches:
+        return
+    best = max(m.score for m in item.matches)
+    status = narrowed(item.status, best, item.content_recall or 0.0, thresholds=thresholds)
+    if status == "partial":
+        item.reason = (f"taken up in part: the lower plan takes up few of the superior's demands, and no text of "
+                       f"it restates this one closely (closest similarity {best:.2f})")
+    elif status == "missing":
+        item.matches = []
+        item.reason = (f"the lower plan takes up few of the superior's demands, and no text of it takes up this one "
+                       f"(closest similarity {best:.2f}, {item.content_recall or 0.0:.0%} of its content words)")
+    if status:
+        item.status = status
 
 
 def _applies(unit: Unit, *, lower_issuer: str | None, lower_place: str | None, lower_tier: int | None,

@@ -21,7 +21,8 @@ or thin evidence, or only texts that carry out other demands more closely
 (for a target: no close text at all, as the words of an indicator are common);
 anything between is ``partial``. A finding of contradiction makes ``conflict``. In a narrow plan
 (``narrow_plan``: most applicable items missing) ``covered`` also needs a lower text that restates
-the item closely; a looser one is a narrower take on it, ``partial``.
+the item closely (a looser one is a narrower take on it, ``partial``), and ``partial`` a text a
+little closer than elsewhere (what such a plan shares with a demand of another topic is its words).
 """
 from __future__ import annotations
 
@@ -48,7 +49,9 @@ class Thresholds:
     claimed_rank: int = 3           # evidence closer to this many other items carries out those ...
     claimed_sim: float = 0.33       # ... and, when no text is this close, the item is 'missing'
     narrow_share: float = 0.35      # a plan that leaves more than this share of applicable items missing is narrow:
-    narrow_sim: float = 0.5         # ... there an item no lower text restates this closely is 'partial', not 'covered'
+    narrow_sim: float = 0.5         # ... there an item no lower text restates this closely is 'partial', not 'covered',
+    narrow_thin_sim: float = 0.28   # ... and one with no lower text this close and less than
+    narrow_thin_recall: float = 0.4  # this share of its content in the evidence is 'missing'
 
 
 DEFAULT = Thresholds()
@@ -112,3 +115,14 @@ def narrow_plan(statuses: list[str], *, thresholds: Thresholds = DEFAULT) -> boo
     its own sector or topic, so what it shares with a general demand is a narrower take on it."""
     applicable = [s for s in statuses if s != "not_applicable"]
     return bool(applicable) and sum(s == "missing" for s in applicable) / len(applicable) > thresholds.narrow_share
+
+
+def narrowed(status: str, best: float, recall: float, *, thresholds: Thresholds = DEFAULT) -> str | None:
+    """The status an item takes in a narrow plan, with ``best`` the similarity of its closest evidence
+    and ``recall`` the share of its content in the evidence; None when it keeps its own."""
+    t = thresholds
+    if status == "covered" and best < t.narrow_sim:
+        return "partial"
+    if status == "partial" and best < t.narrow_thin_sim and recall < t.narrow_thin_recall:
+        return "missing"
+    return None
