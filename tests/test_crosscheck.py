@@ -611,3 +611,19 @@ def test_a_narrow_plan(statuses, narrow):
 def test_an_item_of_a_narrow_plan(status, best, recall, now):
     from pipeline.crosscheck.status import narrowed
     assert narrowed(status, best, recall) == now
+
+
+def test_narrowing_an_item_keeps_the_report_explainable():
+    from pipeline.crosscheck.check import _narrow
+    from pipeline.crosscheck.status import DEFAULT
+    from schemas.crosscheck import CheckItem, Match, SuperiorItem
+
+    loose = CheckItem(kind="task", superior=SuperiorItem(text="Phát triển hạ tầng số"), status="covered",
+                      matches=[Match(kind="task", text="Phát triển hạ tầng giao thông số", score=0.41)],
+                      content_recall=0.6, reason="the evidence carries 60% of its content words")
+    thin = CheckItem(kind="task", superior=SuperiorItem(text="Chi trả lương hưu"), status="partial",
+                     matches=[Match(kind="text", text="Hỗ trợ các hộ dân", score=0.22)], content_recall=0.2)
+    _narrow(loose, DEFAULT)
+    _narrow(thin, DEFAULT)
+    assert (loose.status, bool(loose.matches), "few of the superior's demands" in loose.reason) == ("partial", True, True)
+    assert (thin.status, thin.matches) == ("missing", [])     # a missing item quotes no evidence
