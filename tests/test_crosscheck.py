@@ -47,6 +47,10 @@ GOVERNMENT = "Thủ tướng Chính phủ"
     ("Ban Tuyên giáo Liên đoàn Lao động tỉnh", DISTRICT_UNION, False),        # above the district
     ("các cơ quan, đơn vị", DISTRICT_UNION, True),                            # everyone
     ("Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam", PROVINCE, False),       # national bodies, not a commune
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "Bộ Xây dựng", False),  # a ministry: not the provinces
+    ("Ủy ban nhân dân cấp xã", "Bộ Tài chính", False),
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "Thủ tướng Chính phủ", True),  # the head of the Government
+    ("Các bộ, ngành, địa phương", "Bộ Xây dựng", True),                        # the ministries among them
 ])
 def test_applicability_table(actor, lower, expected):
     assert applies(actor, lower_issuer=lower, superior_issuer=GOVERNMENT).applies is expected
@@ -61,6 +65,8 @@ def test_applicability_table(actor, lower, expected):
     ("Bộ Y tế", "Bộ Khoa học và Công nghệ", "", False),                       # another ministry
     ("các bộ, ngành", "Bộ Khoa học và Công nghệ", "", True),
     ("Bộ Khoa học và Công nghệ, Bộ Tài chính", "Bộ Khoa học và Công nghệ", "", True),
+    ("Bộ Kế hoạch và Đầu tư", "Bộ Xây dựng", "Chủ trì, phối hợp với Bộ Tài chính, Bộ Xây dựng cân đối vốn", True),  # partner
+    ("Bộ Kế hoạch và Đầu tư", "Bộ Xây dựng", "Gửi kế hoạch về Bộ Xây dựng để tổng hợp", False),  # only the recipient
 ])
 def test_a_central_lower_stands_for_its_own_body(actor, lower, text, expected):
     assert applies(actor, lower_issuer=lower, text=text).applies is expected

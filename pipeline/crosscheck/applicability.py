@@ -153,7 +153,8 @@ def governs_country(issuer: str | None, *, levels: Levels | None = None) -> bool
 def stands_for(actor: str, lower_issuer: str | None, *, text: str = "", levels: Levels | None = None) -> bool:
     """Whether a central lower issuer stands for a central actor: the actor names the lower's own body
     ("Ban cán sự đảng Chính phủ" for the Government), or the ministries when the lower is the
-    Government or a ministry, or (for the Government) the item names a ministry as lead or partner."""
+    Government or a ministry, or the item names the lower as the lead's partner ("phối hợp với Bộ X"),
+    or (for the Government) the item names a ministry as lead or partner."""
     if not lower_issuer:
         return False
     levels = levels or load_levels()
@@ -164,6 +165,8 @@ def stands_for(actor: str, lower_issuer: str | None, *, text: str = "", levels: 
     government = _matches(own, levels.government)
     if (government or _matches(own, levels.ministries)) and _matches(act, levels.ministry_groups):
         return True
+    if core and re.search(rf"\bphối hợp\b[^.;]{{0,120}}{re.escape(core)}", _lower(text)):
+        return True  # named as the lead's partner: its share of the work is its own
     return government and (_matches(act, levels.ministries) or _matches(_lower(text), levels.ministries))
 
 
@@ -200,6 +203,10 @@ def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | N
         if stands_for(actor, lower_issuer, text=text, levels=levels):
             return Applicability(True, f"addressed to {lower_issuer} or the bodies it stands for", tuple(sorted(tiers)))
         return Applicability(False, f"addressed to {actor}, a body {lower_issuer} does not stand for",
+                             tuple(sorted(tiers)))
+    if lower_tier == 0 and 0 not in tiers and not _matches(_lower(lower_issuer), levels.government):
+        # a ministry directs its own sector; the provinces answer to the Government, not to it
+        return Applicability(False, f"addressed to local bodies ({actor}), which {lower_issuer} does not stand for",
                              tuple(sorted(tiers)))
     if any(t >= lower_tier for t in tiers):
         return Applicability(True, "addressed to the lower issuer's level or below it", tuple(sorted(tiers)))
