@@ -67,6 +67,7 @@ def test_applicability_table(actor, lower, expected):
     ("Bộ Khoa học và Công nghệ, Bộ Tài chính", "Bộ Khoa học và Công nghệ", "", True),
     ("Bộ Kế hoạch và Đầu tư", "Bộ Xây dựng", "Chủ trì, phối hợp với Bộ Tài chính, Bộ Xây dựng cân đối vốn", True),  # partner
     ("Bộ Kế hoạch và Đầu tư", "Bộ Xây dựng", "Gửi kế hoạch về Bộ Xây dựng để tổng hợp", False),  # only the recipient
+    ("Ủy ban nhân dân cấp tỉnh", "Bộ Tài chính", "Quyết toán vốn hỗ trợ theo hướng dẫn của Bộ Tài chính", True),  # it guides
 ])
 def test_a_central_lower_stands_for_its_own_body(actor, lower, text, expected):
     assert applies(actor, lower_issuer=lower, text=text).applies is expected

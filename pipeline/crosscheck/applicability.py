@@ -150,10 +150,17 @@ def governs_country(issuer: str | None, *, levels: Levels | None = None) -> bool
     return bool(issuer) and _matches(_lower(issuer), levels.government + levels.ministries + levels.ministry_groups)
 
 
+def _has_share(body: str, text: str) -> bool:
+    """Whether the item's words give ``body`` (lower-cased) a share of the work: the lead's partner
+    ("phối hợp với ... Bộ X") or the one whose guidance it follows ("theo hướng dẫn của Bộ X")."""
+    return bool(body) and re.search(rf"\b(phối hợp|hướng dẫn của)\b[^.;]{{0,120}}{re.escape(body)}", _lower(text)) is not None
+
+
 def stands_for(actor: str, lower_issuer: str | None, *, text: str = "", levels: Levels | None = None) -> bool:
     """Whether a central lower issuer stands for a central actor: the actor names the lower's own body
     ("Ban cán sự đảng Chính phủ" for the Government), or the ministries when the lower is the
-    Government or a ministry, or the item names the lower as the lead's partner ("phối hợp với Bộ X"),
+    Government or a ministry, or the item gives the lower a share ("phối hợp với Bộ X", "theo hướng dẫn
+    của Bộ X"),
     or (for the Government) the item names a ministry as lead or partner."""
     if not lower_issuer:
         return False
@@ -165,7 +172,7 @@ def stands_for(actor: str, lower_issuer: str | None, *, text: str = "", levels: 
     government = _matches(own, levels.government)
     if (government or _matches(own, levels.ministries)) and _matches(act, levels.ministry_groups):
         return True
-    if core and re.search(rf"\bphối hợp\b[^.;]{{0,120}}{re.escape(core)}", _lower(text)):
+    if _has_share(core, text):
         return True  # named as the lead's partner: its share of the work is its own
     return government and (_matches(act, levels.ministries) or _matches(_lower(text), levels.ministries))
 
@@ -204,7 +211,8 @@ def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | N
             return Applicability(True, f"addressed to {lower_issuer} or the bodies it stands for", tuple(sorted(tiers)))
         return Applicability(False, f"addressed to {actor}, a body {lower_issuer} does not stand for",
                              tuple(sorted(tiers)))
-    if lower_tier == 0 and 0 not in tiers and not _matches(_lower(lower_issuer), levels.government):
+    if lower_tier == 0 and 0 not in tiers and not _matches(_lower(lower_issuer), levels.government) \
+            and not _has_share(_lower(lower_issuer), text):
         # a ministry directs its own sector; the provinces answer to the Government, not to it
         return Applicability(False, f"addressed to local bodies ({actor}), which {lower_issuer} does not stand for",
                              tuple(sorted(tiers)))
