@@ -708,12 +708,16 @@ def _cell_values(text: str, unit_text: str, cues: _Cues):
             break  # one value per part: "≤ 3 Đông Nam Á; ≤ 50 Thế giới" gives two
 
 
-__all__ = ["extract"]
-
-
-# where one goal of a sentence ends and the next begins: a comma, or "và" before a new time ("và năm 2026")
-_GOAL_BREAK = re.compile(r",\s+|\s+và\s+(?=(?:đến\s+)?năm\s+\d{4}|giai\s+đoạn)", re.IGNORECASE)
 _ANY_NUMBER = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _goal_break() -> re.Pattern:
+    """Where one goal of a sentence ends and the next begins: a comma, or "và" before a new time
+    ("... đạt trên 8% và năm 2026 đạt từ 10% ...")."""
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    times = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in data.get("goal_break_times", []))
+    return re.compile(rf",\s+|\s+và\s+(?=(?:{times})\s+\d)", re.IGNORECASE) if times else re.compile(r",\s+")
 
 
 def goal_clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -726,8 +730,11 @@ def goal_clause(text: str, start: int, end: int) -> tuple[int, int]:
     if not openers:
         return 0, len(text)
     begin = max(openers)
-    for brk in _GOAL_BREAK.finditer(text, begin, start):
+    for brk in _goal_break().finditer(text, begin, start):
         if _ANY_NUMBER.search(text, begin, brk.start()):
             begin = brk.end()  # an earlier goal's value stands before this break
-    stop = _GOAL_BREAK.search(text, end)
+    stop = _goal_break().search(text, end)
     return begin, stop.start() if stop else len(text)
+
+
+__all__ = ["extract", "goal_clause"]
