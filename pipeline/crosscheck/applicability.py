@@ -52,6 +52,7 @@ class Levels:
     party_internal: tuple[re.Pattern, ...] = ()
     party_own: tuple[re.Pattern, ...] = ()
     issuer_instruments: tuple[re.Pattern, ...] = ()
+    share_cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ def load_levels(path: str | None = None) -> Levels:
         party_internal=tuple(re.compile(p) for p in data.get("party", {}).get("internal", [])),
         party_own=tuple(re.compile(p) for p in data.get("party", {}).get("own", [])),
         issuer_instruments=tuple(re.compile(p) for p in data.get("issuer_instruments", {}).get("patterns", [])),
+        share_cues=tuple(data.get("central_bodies", {}).get("share_cues", [])),
     )
 
 
@@ -150,18 +152,20 @@ def governs_country(issuer: str | None, *, levels: Levels | None = None) -> bool
     return bool(issuer) and _matches(_lower(issuer), levels.government + levels.ministries + levels.ministry_groups)
 
 
-def _has_share(body: str, text: str) -> bool:
+def _has_share(body: str, text: str, levels: Levels) -> bool:
     """Whether the item's words give ``body`` (lower-cased) a share of the work: the lead's partner
     ("phối hợp với ... Bộ X") or the one whose guidance it follows ("theo hướng dẫn của Bộ X")."""
-    return bool(body) and re.search(rf"\b(phối hợp|hướng dẫn của)\b[^.;]{{0,120}}{re.escape(body)}", _lower(text)) is not None
+    if not body or not levels.share_cues:
+        return False
+    cues = "|".join(map(re.escape, levels.share_cues))
+    return re.search(rf"\b({cues})\b[^.;]{{0,120}}{re.escape(body)}", _lower(text)) is not None
 
 
 def stands_for(actor: str, lower_issuer: str | None, *, text: str = "", levels: Levels | None = None) -> bool:
     """Whether a central lower issuer stands for a central actor: the actor names the lower's own body
     ("Ban cán sự đảng Chính phủ" for the Government), or the ministries when the lower is the
-    Government or a ministry, or the item gives the lower a share ("phối hợp với Bộ X", "theo hướng dẫn
-    của Bộ X"),
-    or (for the Government) the item names a ministry as lead or partner."""
+    Government or a ministry, or the item gives the lower a share ("phối hợp với Bộ X", "theo hướng
+    dẫn của Bộ X"), or (for the Government) the item names a ministry as lead or partner."""
     if not lower_issuer:
         return False
     levels = levels or load_levels()
@@ -172,7 +176,7 @@ def stands_for(actor: str, lower_issuer: str | None, *, text: str = "", levels: 
     government = _matches(own, levels.government)
     if (government or _matches(own, levels.ministries)) and _matches(act, levels.ministry_groups):
         return True
-    if _has_share(core, text):
+    if _has_share(core, text, levels):
         return True  # named as the lead's partner: its share of the work is its own
     return government and (_matches(act, levels.ministries) or _matches(_lower(text), levels.ministries))
 
@@ -212,7 +216,7 @@ def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | N
         return Applicability(False, f"addressed to {actor}, a body {lower_issuer} does not stand for",
                              tuple(sorted(tiers)))
     if lower_tier == 0 and 0 not in tiers and not _matches(_lower(lower_issuer), levels.government) \
-            and not _has_share(_lower(lower_issuer), text):
+            and not _has_share(_lower(lower_issuer), text, levels):
         # a ministry directs its own sector; the provinces answer to the Government, not to it
         return Applicability(False, f"addressed to local bodies ({actor}), which {lower_issuer} does not stand for",
                              tuple(sorted(tiers)))
@@ -229,7 +233,7 @@ def central_only(text: str, *, levels: Levels | None = None) -> str | None:
     if is_lawmaking(text):
         return "making law is for the central level"
     lowered = _lower(re.split(r";|\.\s", text, maxsplit=1)[0])  # the first demand: later ones may differ
-    if any(p.search(lowered) for p in levels.national_only):
+    if _matches(lowered, levels.national_only):
         return "only the country as a whole can meet it (a ranking among nations, a central body)"
     return None
 
@@ -241,7 +245,7 @@ def issuer_level_only(text: str, *, lower_tier: int | None, superior_tier: int |
     if lower_tier is None or superior_tier is None or lower_tier <= superior_tier:
         return None
     levels = levels or load_levels()
-    if any(p.search(text) for p in levels.issuer_instruments):
+    if _matches(text, levels.issuer_instruments):
         return "issuing a named programme, fund or strategy is for the superior's level"
     return None
 

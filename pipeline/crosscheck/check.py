@@ -57,9 +57,9 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
     lower_tier = issuer_tier(lower_issuer)
     # a central body's "Hà Nội, ngày ..." is where it signs, not a place it stands for
     lower_place = place_of(lower_issuer, lower.header.place) if lower_tier != 0 else None
+    superior_tier = issuer_tier(superior.header.issuer)
     verdicts = [_applies(u, lower_issuer=lower_issuer, lower_place=lower_place, lower_tier=lower_tier,
-                         superior_issuer=superior.header.issuer, superior_tier=issuer_tier(superior.header.issuer))
-                for u in items]
+                         superior_issuer=superior.header.issuer, superior_tier=superior_tier) for u in items]
 
     clauses = [_clauses(u.body, segment=segment) if v.applies else [] for u, v in zip(items, verdicts, strict=False)]
     flat = [c for cs in clauses for c in cs]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.crosscheck.text import deadline_in, due_date, locate
-from pipeline.extract.tables import cell_tables, column_role
+from pipeline.extract.tables import cell_tables, lead_column
 from pipeline.extract.targets import goal_clause
 from pipeline.lang import actors
 from pipeline.lang.fold import fold
@@ -99,9 +99,6 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
     return _dedupe(_assigned(units))
 
 
-MAX_HEADER_WORDS = 12  # a header cell is a short label
-
-
 def _table_leads(units: list[Unit], document: Document | None) -> None:
     """Give a target read from a table row the body its lead column names ("Cơ quan chủ trì theo
     dõi, đánh giá"): an indicator table assigns each indicator to a body, in place."""
@@ -109,12 +106,11 @@ def _table_leads(units: list[Unit], document: Document | None) -> None:
         return
     rows: list[tuple[int, int, str]] = []  # (start, end, lead) of the rows of tables with a lead column
     for table in cell_tables(document.blocks):
-        header = table[0] if table else []
-        lead_cols = [c.col for c in header if len(c.text.split()) <= MAX_HEADER_WORDS and column_role(c.text) == "lead"]
-        if not lead_cols:
+        col = lead_column(table[0]) if table else None
+        if col is None:
             continue
         for row in table[1:]:
-            lead = next((c.text for c in row if c.col == lead_cols[0] and c.text.strip()), None)
+            lead = next((c.text for c in row if c.col == col and c.text.strip()), None)
             if lead:
                 rows.append((row[0].start, row[-1].end, lead))
     if not rows:
@@ -423,9 +419,6 @@ def _sentences(line: str) -> list[tuple[str, int]]:
     return [(s, o) for s, o in out if s]
 
 
-# where a task splits into the separate demands an inspector checks one by one: sentence ends, and
-# ';' in the paragraphs of a task section (an assigned bullet's ';' joins parts of one assignment)
-_PART_SPLIT = re.compile(r";\s+|" + _SENTENCE_END.pattern)
 MIN_PART_WORDS = 5
 
 
@@ -444,13 +437,16 @@ def with_parts(units: list[Unit]) -> tuple[list[Unit], list[int | None]]:
     for k, unit in enumerate(units):
         out.append(unit)
         part_of.append(None)
+        pieces = _parts(unit)
+        if not pieces:
+            continue
         parent = len(out) - 1
         others = known[:k] + known[k + 1:]
         # an actor read off the first sentence's own subject ("Người đứng đầu phải ...", kept as the
         # predicate "phải ...") is not the later sentences'
         own = actors.leading_subject(unit.text)
         first_only = unit.text[:1].islower() or (own is not None and own[0] == unit.actor)
-        for n, piece in enumerate(_parts(unit)):
+        for n, piece in enumerate(pieces):
             if _held(piece, others, dice_min=0.8):
                 continue
             start = unit.text.find(piece)
@@ -468,7 +464,8 @@ def _parts(unit: Unit) -> list[str]:
     each long enough to be a demand."""
     if unit.kind != "task":
         return []
-    split = _PART_SPLIT if unit.source == "text" else _SENTENCE_END
+    # sentence ends, and ';' in a task section's paragraph (an assigned bullet's ';' joins parts of one assignment)
+    split = _CLAUSE if unit.source == "text" else _SENTENCE_END
     pieces = [p.strip().rstrip(";").strip() for p in split.split(unit.text)]
     pieces = [p for p in pieces if p]
     if len(pieces) < 2 or any(len(p.split()) < MIN_PART_WORDS for p in pieces):

@@ -79,10 +79,14 @@ def _rest(report: CheckReport) -> list[CheckItem]:
     return [i for i in report.items if i.status in ("covered", "not_applicable") and i.part_of is None]
 
 
-def _parts(report: CheckReport, item: CheckItem) -> list[CheckItem]:
-    """The separate demands (sentences, clauses) of a long item, each with its own status."""
-    index = next(k for k, i in enumerate(report.items) if i is item)
-    return [i for i in report.items if i.part_of == index]
+def _parts(report: CheckReport) -> dict[int, list[CheckItem]]:
+    """The separate demands (sentences, clauses) of each long item, each with its own status,
+    by the ``id`` of the item."""
+    out: dict[int, list[CheckItem]] = {}
+    for part in report.items:
+        if part.part_of is not None:
+            out.setdefault(id(report.items[part.part_of]), []).append(part)
+    return out
 
 
 def _part_line(part: CheckItem) -> str:
@@ -103,7 +107,7 @@ def to_markdown(report: CheckReport, *, chart_path: str | None = None) -> str:
     if chart_path:
         out += ["", f"![coverage]({chart_path})"]
     out += ["", "## Items to act on", ""]
-    flagged = _flagged(report)
+    flagged, parts_of = _flagged(report), _parts(report)
     if not flagged:
         out.append("Every applicable item is covered.")
     for n, item in enumerate(flagged, 1):
@@ -115,7 +119,7 @@ def to_markdown(report: CheckReport, *, chart_path: str | None = None) -> str:
         out += [f"- **{f.code}**: {f.message}" for f in item.findings]
         if item.findings:
             out.append("")
-        parts = _parts(report, item)
+        parts = parts_of.get(id(item), [])
         if parts:
             out += ["*Demand by demand*:", ""] + [f"- {_part_line(p)}" for p in parts] + [""]
     out += ["## Covered and not applicable", ""]
@@ -135,7 +139,7 @@ def to_html(report: CheckReport) -> str:
     png = base64.b64encode(chart_png(report)).decode("ascii")
     e = html.escape
     rows = "".join(f"<tr><th>{e(a)}</th><td>{e(b)}</td></tr>" for a, b in _summary_rows(report))
-    items = []
+    items, parts_of = [], _parts(report)
     for n, item in enumerate(_flagged(report), 1):
         findings = "".join(f"<li><b>{e(f.code)}</b>: {e(f.message)}</li>" for f in item.findings)
         evidence = "".join(
@@ -148,7 +152,7 @@ def to_html(report: CheckReport) -> str:
             f"<table class='side'><tr><th>Superior</th><th>Lower plan</th></tr><tr><td><p>{e(item.superior.text)}"
             f"</p><small>{e(item.superior.actor or '')}</small></td><td>{evidence}</td></tr></table>"
             + (f"<ul>{findings}</ul>" if findings else "")
-            + "".join(f"<p><small>{e(_part_line(p))}</small></p>" for p in _parts(report, item)))
+            + "".join(f"<p><small>{e(_part_line(p))}</small></p>" for p in parts_of.get(id(item), [])))
     rest = "".join(f"<li>{e(STATUS_VI[i.status])}: {e(i.superior.text[:200])} — <i>{e(i.reason)}</i></li>"
                    for i in _rest(report))
     link = e(report.link.relation or "not cited") + (f" — “{e(report.link.evidence)}”" if report.link.evidence else "")
@@ -181,6 +185,7 @@ def to_docx(report: CheckReport, path: str | Path) -> Path:
         cells[0].text, cells[1].text = a, b
     doc.add_picture(io.BytesIO(chart_png(report)), width=Inches(5.5))
     doc.add_heading("Items to act on", level=2)
+    parts_of = _parts(report)
     for n, item in enumerate(_flagged(report), 1):
         doc.add_heading(f"{n}. {STATUS_VI[item.status]} ({item.status}) — {item.kind}", level=3)
         doc.add_paragraph(f"Why: {item.reason}")
@@ -191,7 +196,7 @@ def to_docx(report: CheckReport, path: str | Path) -> Path:
         side.cell(1, 1).text = _evidence_text(item)
         for f in item.findings:
             doc.add_paragraph(f"{f.code}: {f.message}", style="List Bullet")
-        for part in _parts(report, item):
+        for part in parts_of.get(id(item), []):
             doc.add_paragraph(_part_line(part), style="List Bullet 2")
     doc.add_heading("Covered and not applicable", level=2)
     for item in _rest(report):

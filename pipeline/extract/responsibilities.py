@@ -263,7 +263,7 @@ def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
         heading = None if item.style == "plain" and not item.text.endswith(":") else _heading_actor(item.text)
         if heading is not None and not purpose:
             name, inline = heading
-            tasks, end = _child_tasks(items, item, owned)
+            tasks, end = _child_tasks(items, idx, owned)
             tasks = ([inline] if inline else []) + tasks
             if tasks:
                 out.append(_record(name, tasks, item.start, end, document))
@@ -277,7 +277,7 @@ def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
             actor, work = parts[-1]
             tasks, end = [work], item.end
             if item.text.rstrip().endswith(":"):  # "UBND các tỉnh chịu trách nhiệm ..., cụ thể:" and its bullets
-                more, end = _child_tasks(items, item, owned)
+                more, end = _child_tasks(items, idx, owned)
                 tasks += more
             out += [_record(a, [w], item.start, item.end, document) for a, w in parts[:-1]]
             out.append(_record(actor, tasks, item.start, end, document))
@@ -300,14 +300,15 @@ def _own_subjects(actor: str, work: str) -> list[tuple[str, str]]:
     return [(a, " ".join(w)) for a, w in parts if w]
 
 
-def _child_tasks(items: list[_Item], item: _Item, owned: set[int]) -> tuple[list[str], int]:
-    """The task lines under ``item`` (its children of the first marked rank and plain paragraphs,
+def _child_tasks(items: list[_Item], idx: int, owned: set[int]) -> tuple[list[str], int]:
+    """The task lines under ``items[idx]`` (its children of the first marked rank and plain paragraphs,
     not other actor headings), marked as owned, with where the last one ends. An unmarked actor
     line ("Ủy ban nhân dân các tỉnh, thành phố:") has no children: the marked items that follow it
     at one rank are its tasks."""
+    item = items[idx]
     kids = [k for k in item.children if _heading_actor(items[k].text) is None]
     if item.style == "plain" and not kids:
-        kids = _following(items, items.index(item))
+        kids = _following(items, idx)
     marked = [items[k].rank for k in kids if items[k].style != "plain"]
     top = min(marked) if marked else None
     tasks: list[str] = []

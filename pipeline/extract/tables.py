@@ -114,14 +114,27 @@ def cell_tables(blocks: list[Block]) -> list[list[list[Cell]]]:
             for _, rows in sorted(tables.items())]
 
 
+def _is_header(row: list[Cell]) -> bool:
+    """A header row is short labels: a body row may name "chủ trì" and "nhiệm vụ" in its text."""
+    return all(len(c.text.split()) <= _HEADER_WORDS for c in row)
+
+
 def header_roles(row: list[Cell]) -> list[str | None] | None:
     """Roles of the columns when the row is the header of an assignment table, else None."""
-    if any(len(c.text.split()) > _HEADER_WORDS for c in row):
-        return None  # a body row that names "chủ trì" and "nhiệm vụ" in its text
+    if not _is_header(row):
+        return None
     roles = [column_role(c.text) for c in row]
     if "lead" in roles and ("task" in roles or "support" in roles):
         return roles
     return None
+
+
+def lead_column(row: list[Cell]) -> int | None:
+    """The column of the lead body (chủ trì) when the row is a table's header, else None: an indicator
+    table names, row by row, the body that answers for each indicator."""
+    if not _is_header(row):
+        return None
+    return next((c.col for c in row if column_role(c.text) == "lead"), None)
 
 
 def cell_task_rows(table: list[list[Cell]]) -> list[TaskRow]:

@@ -72,6 +72,7 @@ class _Cues:
     section_words: tuple[str, ...]
     commit_verbs: tuple[str, ...]
     goal_openers: tuple[str, ...]
+    goal_break: re.Pattern
     result_before: tuple[str, ...]
     result_after: tuple[str, ...]
     change_verbs: tuple[str, ...]
@@ -90,6 +91,13 @@ class _Cues:
 
 def _longest_first(words) -> tuple[str, ...]:
     return tuple(sorted({fold(w) for w in words}, key=lambda w: (-len(w.split()), -len(w))))
+
+
+def _goal_break(times: list[str]) -> re.Pattern:
+    """Where one goal of a sentence ends and the next begins: a comma, or "và" before a new time
+    ("... đạt trên 8% và năm 2026 đạt từ 10% ...")."""
+    words = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in times)
+    return re.compile(rf",\s+|\s+và\s+(?=(?:{words})\s+\d)", re.IGNORECASE) if words else re.compile(r",\s+")
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +119,7 @@ def _cues() -> _Cues:
         section_words=_longest_first(data["target_section_words"]),
         commit_verbs=_longest_first(data["commit_verbs"]),
         goal_openers=tuple(w.lower() for w in data.get("goal_openers", [])),
+        goal_break=_goal_break(data.get("goal_break_times", [])),
         result_before=_longest_first(data["result_before"]),
         result_after=_longest_first(data["result_after"]),
         change_verbs=_longest_first(data["change_verbs"]),
@@ -711,29 +720,21 @@ def _cell_values(text: str, unit_text: str, cues: _Cues):
 _ANY_NUMBER = re.compile(r"\d")
 
 
-@lru_cache(maxsize=1)
-def _goal_break() -> re.Pattern:
-    """Where one goal of a sentence ends and the next begins: a comma, or "và" before a new time
-    ("... đạt trên 8% và năm 2026 đạt từ 10% ...")."""
-    data = json.loads(_DATA.read_text(encoding="utf-8"))
-    times = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in data.get("goal_break_times", []))
-    return re.compile(rf",\s+|\s+và\s+(?=(?:{times})\s+\d)", re.IGNORECASE) if times else re.compile(r",\s+")
-
-
 def goal_clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The stretch of ``text`` that states the goal whose value stands at ``start:end`` when a goal
     opener ("phấn đấu") leads it inside a longer sentence ("Để khắc phục ..., phấn đấu tăng trưởng
     đạt trên 8% và năm 2026 đạt từ 10% trở lên, Chính phủ yêu cầu ..."): from the opener, or from the
     break after an earlier goal's value, to the next break. The whole text when no opener leads it."""
+    cues = _cues()
     head = text[:start].lower()
-    openers = [m.start() for o in _cues().goal_openers for m in re.finditer(rf"(?<!\w){re.escape(o)}(?!\w)", head)]
+    openers = [m.start() for o in cues.goal_openers for m in re.finditer(rf"(?<!\w){re.escape(o)}(?!\w)", head)]
     if not openers:
         return 0, len(text)
     begin = max(openers)
-    for brk in _goal_break().finditer(text, begin, start):
+    for brk in cues.goal_break.finditer(text, begin, start):
         if _ANY_NUMBER.search(text, begin, brk.start()):
             begin = brk.end()  # an earlier goal's value stands before this break
-    stop = _goal_break().search(text, end)
+    stop = cues.goal_break.search(text, end)
     return begin, stop.start() if stop else len(text)
 
 
