@@ -51,6 +51,8 @@ GOVERNMENT = "Thủ tướng Chính phủ"
     ("Ủy ban nhân dân cấp xã", "Bộ Tài chính", False),
     ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "Thủ tướng Chính phủ", True),  # the head of the Government
     ("Các bộ, ngành, địa phương", "Bộ Xây dựng", True),                        # the ministries among them
+    ("các địa phương", "Bộ Xây dựng", False),                                  # every locality: not a ministry's
+    ("các địa phương", "Thủ tướng Chính phủ", True),
 ])
 def test_applicability_table(actor, lower, expected):
     assert applies(actor, lower_issuer=lower, superior_issuer=GOVERNMENT).applies is expected
@@ -634,3 +636,69 @@ def test_narrowing_an_item_keeps_the_report_explainable():
     _narrow(thin, DEFAULT)
     assert (loose.status, bool(loose.matches), "few of the superior's demands" in loose.reason) == ("partial", True, True)
     assert (thin.status, thin.matches) == ("missing", [])     # a missing item quotes no evidence
+
+
+def test_the_titled_articles_of_a_decision_are_task_sections_except_those_that_set_rules():
+    from pipeline.crosscheck.items import _task_sections
+    from pipeline.readers.text import read_string
+    from pipeline.structure import apply_structure
+
+    document = apply_structure(read_string(
+        "Điều 1. Đối tượng áp dụng\n\n1. Hộ nghèo ở khu vực nông thôn.\n\n2. Hộ cận nghèo.\n\n"
+        "Điều 2. Mức hỗ trợ\n\n1. Hỗ trợ 30 triệu đồng/hộ đối với hộ phải xây mới nhà ở.\n\n"
+        "2. Hỗ trợ 15 triệu đồng/hộ đối với hộ sửa chữa nhà ở.\n\n"
+        "Điều 3. Phê duyệt Đề án với các nội dung sau:\n\nI. MỤC TIÊU\n\n1. Giảm tỷ lệ hộ nghèo.\n\n"
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\n1. Rà soát danh sách hộ nghèo hằng năm.\n\n"
+        "Điều 4. Quyết định này có hiệu lực kể từ ngày ký.\n"))
+    assert [n.title for n in _task_sections(document)] == ["Mức hỗ trợ", "NHIỆM VỤ, GIẢI PHÁP"]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Các tỉnh, thành phố trực thuộc Trung ương sử dụng ngân sách địa phương để bố trí kinh phí quản lý",
+     "Các tỉnh, thành phố trực thuộc Trung ương"),
+    ("Trong năm 2026, Ủy ban nhân dân các tỉnh phải hoàn thành việc hỗ trợ nhà ở cho 5.000 hộ",
+     "Ủy ban nhân dân các tỉnh"),
+    ("Trên cơ sở kết quả rà soát, các địa phương tiếp tục hỗ trợ các hộ còn lại", "các địa phương"),
+    # a list in the object after a verb-led opening is no subject
+    ("Thu hút thêm ít nhất 3 tổ chức, doanh nghiệp công nghệ đặt trụ sở tại Việt Nam", None),
+    ("Tỷ lệ hộ gia đình có nhà ở kiên cố đạt 90%", None),
+])
+def test_the_subject_a_target_or_goal_names(text, subject):
+    from pipeline.crosscheck.items import own_subject
+    assert own_subject(text) == subject
+
+
+def test_a_ministry_answers_for_its_sector_not_for_demands_it_does_not_take_up():
+    superior = DirectiveRecord(
+        header=Header(doc_type="Quyết định", number="7/2026/QĐ-TTg", issuer="Thủ tướng Chính phủ", date="2026-01-05"),
+        responsibilities=[Responsibility(actor="Bộ Tài chính", tasks=[
+            "Bố trí vốn từ ngân sách trung ương hỗ trợ các tỉnh để hỗ trợ hộ nghèo về nhà ở"])],
+        milestones=[Milestone(text="Trong năm 2026, các địa phương hoàn thành việc hỗ trợ nhà ở cho hộ nghèo",
+                              kind="deadline", end="2026-12-31")],
+        targets=[Target(text="Sau khi được hỗ trợ, các hộ có nhà ở diện tích tối thiểu 30 m2", value=30, unit="m2")])
+    lower = DirectiveRecord(
+        header=Header(doc_type="Thông tư", number="5/2026/TT-BTC", issuer="Bộ Tài chính", date="2026-02-10"),
+        responsibilities=[Responsibility(actor="Bộ Tài chính", tasks=[
+            "Bố trí vốn ngân sách trung ương hỗ trợ các tỉnh để hỗ trợ hộ nghèo về nhà ở theo kế hoạch được duyệt"])])
+    report = check(lower, superior, segment=False)
+    status = {i.superior.text[:20]: (i.status, i.superior.actor) for i in report.items}
+    assert status["Bố trí vốn từ ngân s"][0] == "covered"
+    # a local actor is no ministry's, and a demand that names no actor and is not taken up is another's share
+    assert status["Trong năm 2026, các "] == ("not_applicable", "các địa phương")
+    assert status["Sau khi được hỗ trợ,"] == ("not_applicable", None)
+    assert all(i.reason for i in report.items)
+
+
+def test_a_paragraph_that_holds_a_known_task_as_a_small_part_of_it_stays_an_item():
+    from pipeline.crosscheck.items import section_tasks
+    from pipeline.readers.text import read_string
+    from pipeline.structure import apply_structure
+
+    document = apply_structure(read_string(
+        "II. NHIỆM VỤ, GIẢI PHÁP\n\na) Căn cứ số vốn được phân bổ từ ngân sách trung ương và các nguồn vốn hợp pháp "
+        "khác, Ủy ban nhân dân cấp tỉnh phân bổ cho cấp huyện.\n"))
+    known = Unit(kind="task", actor="Ủy ban nhân dân cấp tỉnh", text="phân bổ cho cấp huyện và cấp xã")
+    assert len(section_tasks(document, [known])) == 1
+    whole = Unit(kind="task", actor="Ủy ban nhân dân cấp tỉnh", text="Căn cứ số vốn được phân bổ từ ngân sách "
+                 "trung ương và các nguồn vốn hợp pháp khác")
+    assert section_tasks(document, [whole]) == []

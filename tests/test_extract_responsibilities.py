@@ -31,6 +31,10 @@ def _resp(body):
     ("Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo xây dựng chương trình",
      ("Ban cán sự đảng Chính phủ", "lãnh đạo, chỉ đạo xây dựng chương trình")),
     ("Đảng ủy Chính phủ lãnh đạo, chỉ đạo các bộ rà soát", ("Đảng ủy Chính phủ", "lãnh đạo, chỉ đạo các bộ rà soát")),
+    # a gloss of the name in brackets is part of it ("sau đây gọi là ...")
+    ("Ủy ban nhân dân phường, xã (sau đây gọi là Ủy ban nhân dân cấp xã) đối chiếu, lập danh sách các hộ",
+     ("Ủy ban nhân dân phường, xã (sau đây gọi là Ủy ban nhân dân cấp xã)", "đối chiếu, lập danh sách các hộ")),
+    ("Ủy ban nhân dân cấp huyện phân bổ vốn hỗ trợ cho cấp xã", ("Ủy ban nhân dân cấp huyện", "phân bổ vốn hỗ trợ cho cấp xã")),
     # praise of a subject gives it no work
     ("Bộ Chính trị, Ban Bí thư ghi nhận và biểu dương các cấp ủy, tổ chức đảng đã nỗ lực", None),
     # not an actor: a verb-led bullet, a meeting
@@ -98,6 +102,19 @@ def test_strip_cue(text, expected):
      "hư hại.\n\nb) Bố trí quỹ đất tái định cư cho các hộ bị mất nhà.\n",
      [("Ủy ban nhân dân các tỉnh, thành phố", ["Huy động nguồn lực sửa chữa nhà bị hư hại.",
                                             "Bố trí quỹ đất tái định cư cho các hộ bị mất nhà."])]),
+    # a "thì" after the work: the clause before it is a condition, the unit after it does the work
+    ("Điều 5. Nguồn vốn\n1. Tỷ lệ hỗ trợ:\na) Đối với địa phương có khó khăn về ngân sách, phải nhận bổ sung cân đối "
+     "trên 70% thì ngân sách trung ương hỗ trợ 100%;\nb) Đối với các địa phương miền núi, phải nhận hỗ trợ thì Ủy ban nhân dân "
+     "huyện bố trí vốn đối ứng;\n",
+     [("Ủy ban nhân dân huyện", ["bố trí vốn đối ứng"])]),
+    # ... but a "thì" that the unit's own work follows keeps the unit
+    ("III. TỔ CHỨC THỰC HIỆN\n1. Đối với các địa phương chưa lập Đề án thì khẩn trương lập, phê duyệt Đề án.\n",
+     [("các địa phương chưa lập Đề án", ["khẩn trương lập, phê duyệt Đề án."])]),
+    # a ';' clause with a unit of its own is that unit's work
+    ("Điều 6. Phương thức thực hiện\n1. Ủy ban nhân dân cấp xã đối chiếu, lập danh sách các hộ báo cáo Ủy ban nhân dân cấp huyện; "
+     "Ủy ban nhân dân cấp huyện tổng hợp, phê duyệt danh sách.\n",
+     [("Ủy ban nhân dân cấp xã", ["đối chiếu, lập danh sách các hộ báo cáo Ủy ban nhân dân cấp huyện"]),
+      ("Ủy ban nhân dân cấp huyện", ["tổng hợp, phê duyệt danh sách."])]),
 ])
 def test_extract(body, expected):
     assert _resp(body) == expected
@@ -113,6 +130,9 @@ def test_extract(body, expected):
     "III. TỔ CHỨC THỰC HIỆN\n",
     # a closing "... như sau:" before the first section heading
     "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n",
+    # a decision's enacting formula, before its first article
+    "Căn cứ Luật Tổ chức Chính phủ;\nThủ tướng Chính phủ ban hành Quyết định hỗ trợ hộ nghèo về nhà ở,\n"
+    "Điều 1. Phạm vi điều chỉnh\n",
 ])
 def test_no_responsibility(body):
     assert _resp(body) == []

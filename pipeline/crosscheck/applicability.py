@@ -152,6 +152,14 @@ def governs_country(issuer: str | None, *, levels: Levels | None = None) -> bool
     return bool(issuer) and _matches(_lower(issuer), levels.government + levels.ministries + levels.ministry_groups)
 
 
+def sector_body(issuer: str | None, *, levels: Levels | None = None) -> bool:
+    """Whether an issuer is a central body other than the Government (a ministry): it answers for its
+    own sector, not for every demand of a national text."""
+    levels = levels or load_levels()
+    return bool(issuer) and issuer_tier(issuer, levels=levels) == 0 \
+        and not _matches(_lower(issuer), levels.government)
+
+
 def _has_share(body: str, text: str, levels: Levels) -> bool:
     """Whether the item's words give ``body`` (lower-cased) a share of the work: the lead's partner
     ("phối hợp với ... Bộ X") or the one whose guidance it follows ("theo hướng dẫn của Bộ X")."""
@@ -206,6 +214,8 @@ def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | N
     local_lower = lower_tier >= 1 if lower_tier is not None else not lower_issuer
     if local_lower and _matches(lowered, levels.local):
         return Applicability(True, "addressed to every locality", tuple(sorted(tiers)))
+    if not tiers and _matches(lowered, levels.local):
+        tiers = {levels.tiers["province"]}  # every locality, for a central lower: the provinces and below
     if not tiers:
         return Applicability(True, "actor level not recognised: kept as applicable")
     if not lower_issuer:

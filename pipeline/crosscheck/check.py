@@ -23,6 +23,7 @@ from pipeline.crosscheck.applicability import (
     issuer_tier,
     party_internal,
     place_of,
+    sector_body,
 )
 from pipeline.crosscheck.findings import falls_short, find_all, names_level
 from pipeline.crosscheck.items import Unit, lower_candidates, superior_items, with_parts
@@ -90,6 +91,9 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
     if narrow_plan([i.status for i in report.items], thresholds=thresholds):
         for item in report.items:
             _narrow(item, thresholds)
+    if sector_body(lower_issuer):
+        for item in report.items:
+            _sector_share(item, lower_issuer)
     report.summary = summarize([i for i in report.items if i.part_of is None])
     return report
 
@@ -109,6 +113,16 @@ def _narrow(item: CheckItem, thresholds: Thresholds) -> None:
                        f"(closest similarity {best:.2f}, {item.content_recall or 0.0:.0%} of its content words)")
     if status:
         item.status = status
+
+
+def _sector_share(item: CheckItem, lower_issuer: str) -> None:
+    """A demand that names no actor and that a ministry's document does not take up is another body's
+    share of the work, not one the ministry failed (in place)."""
+    if item.status == "missing" and not item.superior.actor:
+        item.status = "not_applicable"
+        item.applicability = (f"names no actor, and {lower_issuer} answers for its own sector: a demand its "
+                              f"document does not take up is another body's share")
+        item.reason = f"not applicable: {item.applicability}"
 
 
 def _applies(unit: Unit, *, lower_issuer: str | None, lower_place: str | None, lower_tier: int | None,

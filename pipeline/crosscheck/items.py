@@ -82,6 +82,9 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
                           deadline=deadline, value=target.value, unit=target.unit, comparator=target.comparator,
                           span=_span(target, target.text, doc_text), section=target.section))
     _table_leads(units, document)
+    for unit in units:
+        if unit.kind == "target" and not unit.actor:
+            unit.actor = own_subject(unit.text)
     targets = [fold(u.text) for u in units if u.kind == "target"]
     opening = _preamble_end(document)
     clauses: list[Unit] = []
@@ -89,7 +92,7 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
         span = _span(milestone, milestone.text, doc_text)
         if span is not None and span[0] < opening:
             continue  # the preamble states the situation and the nation's goals; demands come in the sections
-        units.append(Unit(kind="milestone", text=milestone.text, deadline=milestone.end,
+        units.append(Unit(kind="milestone", text=milestone.text, deadline=milestone.end, actor=own_subject(milestone.text),
                           details=[a for a in milestone.activities if fold(a) != fold(milestone.text)],
                           span=span, section=milestone.section))
         clauses += _goal_clauses(milestone, targets, doc_text)  # and a dated goal clause by clause
@@ -97,6 +100,25 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
     if document is not None:
         units += section_tasks(document, [u for u in units if u.kind == "task"])
     return _dedupe(_assigned(units))
+
+
+MAX_OPENING = 160  # characters of adverbial openings before a subject ("Trong năm 2013, ...")
+
+
+def own_subject(text: str) -> str | None:
+    """The unit a demand names as its subject, at its start ("Các tỉnh, thành phố ... sử dụng ...") or
+    after an opening phrase of time or purpose ("Trong năm 2013, Ủy ban nhân dân các tỉnh ... phải ...",
+    "Trên cơ sở ..., các địa phương ..."), else None."""
+    found = actors.leading_subject(text)
+    if found:
+        return found[0]
+    if not (actors.starts_with(text, actors.OPENERS) or due_date(text.split(",", 1)[0])):
+        return None  # "Thu hút 3 tổ chức, doanh nghiệp ...": a list in the object, no opening phrase
+    for m in re.finditer(r",\s+", text[:MAX_OPENING]):
+        rest = text[m.end():]
+        if actors.starts_with_actor(rest) and (found := actors.split_subject(rest)):
+            return found[0]
+    return None
 
 
 def _table_leads(units: list[Unit], document: Document | None) -> None:
@@ -248,7 +270,10 @@ MIN_SENTENCE_WORDS = 6  # ... unless it is a finished sentence of this many word
 
 
 def _task_sections(document: Document) -> list[OutlineNode]:
-    """The outermost outline nodes whose heading names tasks or solutions."""
+    """The outermost outline nodes whose heading names tasks or solutions, and the titled articles of
+    a decision written as articles ("Điều 3. Mức hỗ trợ", "Điều 6. Phương thức thực hiện"): each of
+    its clauses is a demand, except in an article that sets rules (scope, who is eligible, entry into
+    force) or holds a task section of its own."""
     found: list[OutlineNode] = []
     for node in document.outline:
         if node.style in ("dash", "plus", "bullet", "letter"):
@@ -257,7 +282,14 @@ def _task_sections(document: Document) -> list[OutlineNode]:
             continue
         if actors.starts_with(node.title, actors.TASK_SECTIONS):
             found.append(node)
-    return found
+    articles = [n for n in document.outline if n.style == "article" and n.parent is None]
+    for k, node in enumerate(document.outline):
+        if node not in articles or actors.starts_with(node.title, actors.RULE_ARTICLES) \
+                or any(node.body.start <= f.span.start < node.body.end for f in found):
+            continue
+        if any(child.parent == k for child in document.outline):  # a title over its clauses
+            found.append(node)
+    return sorted(found, key=lambda n: n.span.start)
 
 
 def section_tasks(document: Document, known: list[Unit]) -> list[Unit]:
@@ -293,7 +325,9 @@ def section_tasks(document: Document, known: list[Unit]) -> list[Unit]:
     for start, text in paragraphs:
         body = actors.clean_task(_BULLET.sub("", text, count=1))
         short = len(body) < MIN_TASK and not (body.endswith(".") and len(body.split()) >= MIN_SENTENCE_WORDS)
-        if short or _held(body, known_folded, dice_min=0.8):
+        # a paragraph that holds a known task as a small part of it ("Căn cứ số vốn ..., Ủy ban nhân dân
+        # cấp tỉnh phân bổ cho cấp huyện") quotes the demand whole: an item of its own
+        if short or _held(body, known_folded, dice_min=0.8, min_share=0.5):
             continue
         offset = start + text.find(body[:20]) if body[:20] in text else start
         out.append(Unit(kind="task", text=body, deadline=deadline_in(body), span=(offset, offset + len(body)),
@@ -301,11 +335,13 @@ def section_tasks(document: Document, known: list[Unit]) -> list[Unit]:
     return out
 
 
-def _held(text: str, known_folded: list[str], *, dice_min: float, min_len: int = 20) -> bool:
+def _held(text: str, known_folded: list[str], *, dice_min: float, min_len: int = 20, min_share: float = 0.0) -> bool:
     """Whether one of the known (folded) texts already holds ``text``: contains it, is contained
-    in it (when at least ``min_len`` characters long), or shares ``dice_min`` of its words (Dice)."""
+    in it (when at least ``min_len`` characters and ``min_share`` of its length), or shares ``dice_min``
+    of its words (Dice)."""
     folded = fold(text)
-    if any(len(k) >= min_len and (k in folded or folded in k) for k in known_folded):
+    least = max(min_len, min_share * len(folded))
+    if any((len(k) >= least and k in folded) or (len(k) >= min_len and folded in k) for k in known_folded):
         return True
     mine = _word_set(folded)
     return bool(mine) and any(

@@ -202,6 +202,33 @@ def _partners(task: str) -> list[str]:
 
 def _sentence_assignment(text: str, *, cue_only: bool = False) -> tuple[str, str] | None:
     """(actor, work) of a sentence that gives a named unit named work, else None."""
+    found = _assignment(text, cue_only=cue_only)
+    return _past_condition(*found) if found else None
+
+
+_THEN = re.compile(r"\bthì\b\s*")
+
+
+def _past_condition(actor: str, work: str) -> tuple[str, str] | None:
+    """The assignment of a sentence whose subject and first words only state a condition ("Đối với địa
+    phương có khó khăn ..., phải nhận bổ sung ... thì ngân sách trung ương hỗ trợ 100%"): the clause
+    after "thì" is the main one, and its own subject, when it is a unit, does the work. A "thì" followed
+    by the work itself ("... nếu có vướng mắc thì báo cáo ...") keeps the unit."""
+    clause = re.split(r"[.;]", work, maxsplit=1)[0]
+    then = list(_THEN.finditer(actor)) or list(_THEN.finditer(clause))
+    if not then:
+        return actor, work
+    in_actor = bool(_THEN.search(actor))
+    if in_actor and not actor[then[-1].end():].strip():  # "Đối với các địa phương chưa lập ... thì khẩn trương ..."
+        return actor[:then[-1].start()].rstrip(" ,"), work
+    rest = (actor[then[-1].end():] + " " + work if in_actor else work[then[-1].end():]).strip()
+    words = actors.words_of(rest)
+    if words and actors.predicate_at(words, 0):
+        return actor, work
+    return actors.split_subject(rest)
+
+
+def _assignment(text: str, *, cue_only: bool = False) -> tuple[str, str] | None:
     first = _SENTENCE_END.split(text, maxsplit=1)[0]
     words = actors.words_of(first)
     for i, w in enumerate(words):
@@ -256,8 +283,10 @@ def _record(actor: str, tasks: list[str], start: int, end: int, document: Docume
 def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
     out: list[Responsibility] = []
     owned: set[int] = set()  # items that are tasks of an actor heading
+    # a decision's preamble ("Thủ tướng Chính phủ ban hành Quyết định ...,") enacts, it assigns nothing
+    first_article = next((k for k, it in enumerate(items) if it.style == "article"), 0)
     for idx, item in enumerate(items):
-        if idx in owned or item.style == "plus":
+        if idx in owned or item.style == "plus" or (idx < first_article and item.style == "plain"):
             continue
         purpose = _in_purpose_section(items, idx)
         heading = None if item.style == "plain" and not item.text.endswith(":") else _heading_actor(item.text)
@@ -284,11 +313,11 @@ def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
     return out
 
 
-_NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_NEXT_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 
 
 def _own_subjects(actor: str, work: str) -> list[tuple[str, str]]:
-    """Split work whose later sentences name their own unit ("... tiến độ. Các tỉnh ủy phối hợp ...")
+    """Split work whose later sentences or ';' clauses name their own unit ("... tiến độ. Các tỉnh ủy phối hợp ...")
     into one (actor, work) per unit."""
     parts = [(actor, [])]
     for sentence in _NEXT_SENTENCE.split(work):

@@ -27,6 +27,7 @@ PREDICATES = _phrases("predicates")
 PURPOSE_SECTIONS = _phrases("purpose_sections")
 # headings of the sections whose paragraphs are demands ("III. NHIỆM VỤ, GIẢI PHÁP", "II. NỘI DUNG")
 TASK_SECTIONS = _phrases("task_sections")
+RULE_ARTICLES = _phrases("rule_articles")
 CENTRAL_VERBS = _phrases("verbs", _DATA["central_only"])
 CENTRAL_OBJECTS = _phrases("objects", _DATA["central_only"])
 OPENERS = _phrases("openers")
@@ -159,6 +160,9 @@ def split_subject(text: str) -> tuple[str, str] | None:
         if words[i - 1].raw[-1:] in ".;" or (words[i - 1].raw[-1:] == ":"
                                                and not is_list_colon(text[:words[i - 1].end - 1])):
             return None
+        before = text[:words[i].start]
+        if before.count("(") > before.count(")"):
+            continue  # inside a gloss of the name ("Ủy ban nhân dân xã (sau đây gọi là ...)")
         if not words[i].capitalised and match_phrase(words, i, ACKNOWLEDGEMENTS):
             return None  # "Bộ Chính trị ghi nhận và biểu dương ...": praise, no work
         if predicate_at(words, i):
@@ -210,6 +214,6 @@ def clean_task(text: str) -> str:
     return text.strip().rstrip(":;").strip()
 
 
-__all__ = ["HEADING_CUES", "PURPOSE_SECTIONS", "TASK_SECTIONS", "is_lawmaking", "OPENERS", "CONDITIONS", "CLOSINGS", "Word", "words_of",
+__all__ = ["HEADING_CUES", "PURPOSE_SECTIONS", "TASK_SECTIONS", "RULE_ARTICLES", "is_lawmaking", "OPENERS", "CONDITIONS", "CLOSINGS", "Word", "words_of",
            "match_phrase", "strip_cue", "head_at", "starts_with_actor", "predicate_at", "split_subject",
            "is_list_colon", "starts_with", "contains", "clean_task"]
