@@ -134,6 +134,15 @@ def test_target_below_superior_quotes_both_sides():
     assert target_findings(sup, [(Unit(kind="target", text="100% hộ", value=100, unit="%"), 0.8)]) == []
 
 
+def test_a_weaker_rate_of_another_case_is_no_conflict_when_the_lower_sets_the_superiors_rate():
+    sup = Unit(kind="target", text="địa phương nhận bổ sung trên 70% thì ngân sách trung ương hỗ trợ 100%",
+               value=100, unit="%")
+    meets = Unit(kind="text", text="Ngân sách trung ương hỗ trợ 100% đối với địa phương nhận bổ sung trên 70%")
+    other = Unit(kind="text", text="Ngân sách trung ương hỗ trợ 95% đối với địa phương nhận bổ sung từ 50% - 70%")
+    assert target_findings(sup, [(meets, 0.7), (other, 0.6)]) == []
+    assert [f.code for f in target_findings(sup, [(other, 0.6)])] == ["target_below_superior"]
+
+
 def test_a_target_set_for_another_date_is_a_step_not_a_conflict():
     sup = Unit(kind="target", text="Tỷ lệ hộ dùng nước sạch đạt tối thiểu 90%", value=90, unit="%", comparator=">=",
                deadline="2030-12-31")

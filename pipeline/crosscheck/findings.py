@@ -74,10 +74,11 @@ def _fmt(value: float | int | None) -> str:
 
 
 def target_findings(item: Unit, evidence: list[tuple[Unit, float]]) -> list[Finding]:
-    """A weaker value for the same unit in close evidence."""
+    """A weaker value for the same unit in close evidence, unless another close text sets the
+    superior's level (the weaker one is then another case: the next row of a table of rates)."""
     if item.value is None or not item.unit:
         return []
-    out = []
+    weaker: list[tuple[Unit, float, str]] = []
     for cand, sim in evidence:
         if sim < CONFLICT_SIM or not same_indicator(item.text, cand.text):
             continue
@@ -86,14 +87,13 @@ def target_findings(item: Unit, evidence: list[tuple[Unit, float]]) -> list[Find
         for value, unit in _values(cand):
             if value is None or not _same_unit(unit, item.unit):
                 continue
-            if _weaker(float(value), float(item.value), item.comparator):
-                out.append(Finding(
-                    code="target_below_superior",
+            if not _weaker(float(value), float(item.value), item.comparator):
+                return []  # the lower meets the level
+            weaker.append((cand, value, unit))
+    return [Finding(code="target_below_superior",
                     message=(f"The superior demands {_fmt(item.value)} {item.unit} ({_quote(item.text)}); "
                              f"the lower plan sets {_fmt(value)} {unit} ({_quote(cand.text)})."),
-                    superior=item.text, lower=cand.text))
-                return out
-    return out
+                    superior=item.text, lower=cand.text) for cand, value, unit in weaker[:1]]
 
 
 def _values(cand: Unit) -> list[tuple]:
