@@ -696,6 +696,10 @@ def test_a_ministry_answers_for_its_sector_not_for_demands_it_does_not_take_up()
     assert status["Trong năm 2026, các "] == ("not_applicable", "các địa phương")
     assert status["Sau khi được hỗ trợ,"] == ("not_applicable", None)
     assert all(i.reason for i in report.items)
+    # a superior that gives the ministry no task of its own addresses its unassigned demands to it too
+    superior.responsibilities[0].actor = "Bộ Kế hoạch và Đầu tư"
+    unassigned = {i.superior.text[:20]: i.status for i in check(lower, superior, segment=False).items}
+    assert unassigned["Sau khi được hỗ trợ,"] == "missing"
 
 
 def test_a_paragraph_that_holds_a_known_task_as_a_small_part_of_it_stays_an_item():

@@ -160,6 +160,17 @@ def sector_body(issuer: str | None, *, levels: Levels | None = None) -> bool:
         and not _matches(_lower(issuer), levels.government)
 
 
+def _body(issuer: str) -> str:
+    """An issuer's body without its head's title ("Bộ trưởng Bộ Tài chính" → "bộ tài chính"), lower-cased."""
+    return re.sub(r"^(thủ tướng|bộ trưởng)\s+", "", _lower(issuer))
+
+
+def names_body(actor: str | None, issuer: str | None) -> bool:
+    """Whether an actor names the issuer's own body ("Bộ Tài chính" in "Bộ Tài chính, Bộ Xây dựng")."""
+    core = _body(issuer) if issuer else ""
+    return bool(core and actor) and core in _lower(actor)
+
+
 def _has_share(body: str, text: str, levels: Levels) -> bool:
     """Whether the item's words give ``body`` (lower-cased) a share of the work: the lead's partner
     ("phối hợp với ... Bộ X") or the one whose guidance it follows ("theo hướng dẫn của Bộ X")."""
@@ -178,8 +189,8 @@ def stands_for(actor: str, lower_issuer: str | None, *, text: str = "", levels: 
         return False
     levels = levels or load_levels()
     own, act = _lower(lower_issuer), _lower(actor)
-    core = re.sub(r"^(thủ tướng|bộ trưởng)\s+", "", own)
-    if core and core in act:
+    core = _body(own)
+    if names_body(actor, lower_issuer):
         return True
     government = _matches(own, levels.government)
     if (government or _matches(own, levels.ministries)) and _matches(act, levels.ministry_groups):

@@ -21,6 +21,7 @@ from pipeline.crosscheck.applicability import (
     governs_country,
     issuer_level_only,
     issuer_tier,
+    names_body,
     party_internal,
     place_of,
     sector_body,
@@ -91,8 +92,8 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
     if narrow_plan([i.status for i in report.items], thresholds=thresholds):
         for item in report.items:
             _narrow(item, thresholds)
-    if sector_body(lower_issuer):
-        for item in report.items:
+    if sector_body(lower_issuer) and any(names_body(u.actor, lower_issuer) for u in items):
+        for item in report.items:  # the superior gives the ministry a share of its own
             _sector_share(item, lower_issuer)
     report.summary = summarize([i for i in report.items if i.part_of is None])
     return report
@@ -116,8 +117,9 @@ def _narrow(item: CheckItem, thresholds: Thresholds) -> None:
 
 
 def _sector_share(item: CheckItem, lower_issuer: str) -> None:
-    """A demand that names no actor and that a ministry's document does not take up is another body's
-    share of the work, not one the ministry failed (in place)."""
+    """When the superior gives a ministry tasks of its own, a demand that names no actor and that the
+    ministry's document does not take up is another body's share of the work, not one the ministry
+    failed (in place)."""
     if item.status == "missing" and not item.superior.actor:
         item.status = "not_applicable"
         item.applicability = (f"names no actor, and {lower_issuer} answers for its own sector: a demand its "
