@@ -715,3 +715,30 @@ def test_a_paragraph_that_holds_a_known_task_as_a_small_part_of_it_stays_an_item
     whole = Unit(kind="task", actor="Ủy ban nhân dân cấp tỉnh", text="Căn cứ số vốn được phân bổ từ ngân sách "
                  "trung ương và các nguồn vốn hợp pháp khác")
     assert section_tasks(document, [whole]) == []
+
+
+def test_a_demand_to_execute_the_superior_is_taken_up_in_part_by_a_lower_that_cites_it():
+    from pipeline.extract import extract_document
+    from pipeline.readers.text import read_string
+
+    superior_text = "\n".join([
+        "THỦ TƯỚNG CHÍNH PHỦ", "Số: 9/2026/QĐ-TTg", "Hà Nội, ngày 5 tháng 1 năm 2026", "QUYẾT ĐỊNH",
+        "Về hỗ trợ hộ nghèo về nhà ở",
+        "Điều 1. Mức hỗ trợ", "1. Hỗ trợ 30 triệu đồng/hộ đối với hộ phải xây mới nhà ở.",
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+        "Điều 3. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Quyết định này./.",
+    ])
+    lower_text = "\n".join([
+        "ỦY BAN NHÂN DÂN TỈNH AN BÌNH", "Số: 15/KH-UBND", "An Bình, ngày 20 tháng 2 năm 2026", "KẾ HOẠCH",
+        "Hỗ trợ hộ nghèo về nhà ở trên địa bàn tỉnh",
+        "Căn cứ Quyết định số 9/2026/QĐ-TTg ngày 05/01/2026 của Thủ tướng Chính phủ về hỗ trợ hộ nghèo về nhà ở;",
+        "I. NỘI DUNG", "1. Hỗ trợ 30 triệu đồng/hộ đối với hộ nghèo phải xây mới nhà ở.",
+    ])
+    sup_doc, low_doc = read_string(superior_text), read_string(lower_text)
+    report = check(extract_document(low_doc, segment=False), extract_document(sup_doc, segment=False),
+                   lower_doc=low_doc, superior_doc=sup_doc, segment=False)
+    execute = next(i for i in report.items if "thi hành" in i.superior.text)
+    # a short task is quoted with the subject its sentence opens with
+    assert execute.superior.text.startswith("Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm")
+    assert execute.status == "partial"
+    assert execute.matches[0].text.startswith("Căn cứ Quyết định số 9/2026/QĐ-TTg")

@@ -52,6 +52,7 @@ class Levels:
     party_internal: tuple[re.Pattern, ...] = ()
     party_own: tuple[re.Pattern, ...] = ()
     issuer_instruments: tuple[re.Pattern, ...] = ()
+    own_execution: tuple[re.Pattern, ...] = ()
     share_cues: tuple[str, ...] = ()
 
 
@@ -85,6 +86,7 @@ def load_levels(path: str | None = None) -> Levels:
         party_internal=tuple(re.compile(p) for p in data.get("party", {}).get("internal", [])),
         party_own=tuple(re.compile(p) for p in data.get("party", {}).get("own", [])),
         issuer_instruments=tuple(re.compile(p) for p in data.get("issuer_instruments", {}).get("patterns", [])),
+        own_execution=tuple(re.compile(p) for p in data.get("own_execution", {}).get("patterns", [])),
         share_cues=tuple(data.get("central_bodies", {}).get("share_cues", [])),
     )
 
@@ -269,6 +271,13 @@ def issuer_level_only(text: str, *, lower_tier: int | None, superior_tier: int |
     if _matches(text, levels.issuer_instruments):
         return "issuing a named programme, fund or strategy is for the superior's level"
     return None
+
+
+def executes_superior(text: str, *, levels: Levels | None = None) -> bool:
+    """Whether a demand is to execute the superior document itself ("... chịu trách nhiệm thi hành
+    Quyết định này")."""
+    levels = levels or load_levels()
+    return _matches(_lower(text), levels.own_execution)
 
 
 def party_internal(text: str, lower_issuer: str | None, *, superior_issuer: str | None = None,

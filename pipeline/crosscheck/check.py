@@ -18,6 +18,7 @@ from pipeline.crosscheck.applicability import (
     applies,
     central_only,
     elsewhere,
+    executes_superior,
     governs_country,
     issuer_level_only,
     issuer_tier,
@@ -95,6 +96,9 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
     if sector_body(lower_issuer) and any(names_body(u.actor, lower_issuer) for u in items):
         for item in report.items:  # the superior gives the ministry a share of its own
             _sector_share(item, lower_issuer)
+    if report.link.relation and report.link.evidence:
+        for item in report.items:
+            _own_execution(item, report.link)
     report.summary = summarize([i for i in report.items if i.part_of is None])
     return report
 
@@ -125,6 +129,18 @@ def _sector_share(item: CheckItem, lower_issuer: str) -> None:
         item.applicability = (f"names no actor, and {lower_issuer} answers for its own sector: a demand its "
                               f"document does not take up is another body's share")
         item.reason = f"not applicable: {item.applicability}"
+
+
+def _own_execution(item: CheckItem, link: Link) -> None:
+    """A demand to execute the superior document itself ("... chịu trách nhiệm thi hành Quyết định
+    này") is taken up in part by a lower document that cites the superior: the lower document is part
+    of that execution, and its citation is the evidence (in place)."""
+    if item.status != "missing" or not executes_superior(item.superior.text):
+        return
+    item.status = "partial"
+    item.matches = [Match(kind="text", text=link.evidence, score=1.0, span=link.span)]
+    item.reason = ("taken up in part: it asks to execute the superior document, and the lower document, "
+                   "which cites it, is part of that execution")
 
 
 def _applies(unit: Unit, *, lower_issuer: str | None, lower_place: str | None, lower_tier: int | None,
@@ -217,7 +233,7 @@ def _share(terms: set[str], found: set[str], idf: dict[str, float]) -> float:
 
 
 def _superior(unit: Unit) -> SuperiorItem:
-    return SuperiorItem(text=unit.text, actor=unit.actor, deadline=unit.deadline, value=unit.value, unit=unit.unit,
+    return SuperiorItem(text=unit.quote or unit.text, actor=unit.actor, deadline=unit.deadline, value=unit.value, unit=unit.unit,
                         comparator=unit.comparator, section=unit.section,
                         span=Span(start=unit.span[0], end=unit.span[1]) if unit.span else None)
 

@@ -51,6 +51,7 @@ class Unit:
     section: str | None = None
     details: list[str] = field(default_factory=list)
     source: str = "record"
+    quote: str | None = None  # the text shown when it differs from the compared one (a short task with its subject)
 
     @property
     def body(self) -> str:
@@ -73,9 +74,10 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
         for task in resp.tasks:
             if not task.strip():
                 continue
+            quote, span = _with_subject(task, resp.actor, locate(task, doc_text), doc_text)
             units.append(Unit(kind="task", text=task, actor=resp.actor,
                               deadline=deadline_in(task) or due_date(resp.deadline),
-                              span=locate(task, doc_text), section=resp.section))
+                              span=span, section=resp.section, quote=quote))
     for target in record.targets:
         deadline = f"{target.year}-12-31" if target.year else deadline_in(target.text)
         units.append(Unit(kind="target", text=_valued_clause(target.text, target.value), actor=None,
@@ -103,6 +105,21 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
 
 
 MAX_OPENING = 160  # characters of adverbial openings before a subject ("Trong năm 2013, ...")
+
+
+SHORT_TASK = 10  # words: shorter work reads only with its subject ("... chịu trách nhiệm thi hành Quyết định này")
+
+
+def _with_subject(task: str, actor: str | None, span: tuple[int, int] | None,
+                  doc_text: str | None) -> tuple[str | None, tuple[int, int] | None]:
+    """The quote of a short task with the subject its sentence opens with, as written, and its span
+    (None and the task's span for others: the task is quoted as it is)."""
+    if not actor or span is None or doc_text is None or len(task.split()) >= SHORT_TASK:
+        return None, span
+    start = span[0] - len(actor) - 1
+    if start >= 0 and doc_text[start:span[0]].strip() == actor.strip():
+        return doc_text[start:span[1]], (start, span[1])
+    return None, span
 
 
 def own_subject(text: str) -> str | None:
