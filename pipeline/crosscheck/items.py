@@ -286,6 +286,9 @@ MIN_TASK = 40  # characters: a shorter paragraph of a task section is a label, n
 MIN_SENTENCE_WORDS = 6  # ... unless it is a finished sentence of this many words
 
 
+ARTICLE_TITLE = 12  # words: an article's title; a longer first line is the article's own sentence
+
+
 def _task_sections(document: Document) -> list[OutlineNode]:
     """The outermost outline nodes whose heading names tasks or solutions, and the titled articles of
     a decision written as articles ("Điều 3. Mức hỗ trợ", "Điều 6. Phương thức thực hiện"): each of
@@ -304,8 +307,8 @@ def _task_sections(document: Document) -> list[OutlineNode]:
         if node not in articles or actors.starts_with(node.title, actors.RULE_ARTICLES) \
                 or any(node.body.start <= f.span.start < node.body.end for f in found):
             continue
-        if any(child.parent == k for child in document.outline):  # a title over its clauses
-            found.append(node)
+        if len(node.title.split()) <= ARTICLE_TITLE and any(child.parent == k for child in document.outline):
+            found.append(node)  # a title over its clauses, not an article that is one sentence
     return sorted(found, key=lambda n: n.span.start)
 
 
