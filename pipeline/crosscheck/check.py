@@ -233,8 +233,8 @@ def _share(terms: set[str], found: set[str], idf: dict[str, float]) -> float:
 
 
 def _superior(unit: Unit) -> SuperiorItem:
-    return SuperiorItem(text=unit.quote or unit.text, actor=unit.actor, deadline=unit.deadline, value=unit.value, unit=unit.unit,
-                        comparator=unit.comparator, section=unit.section,
+    return SuperiorItem(text=unit.quote or unit.text, actor=unit.actor, deadline=unit.deadline, value=unit.value,
+                        unit=unit.unit, comparator=unit.comparator, section=unit.section,
                         span=Span(start=unit.span[0], end=unit.span[1]) if unit.span else None)
 
 

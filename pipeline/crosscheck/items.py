@@ -5,7 +5,8 @@ responsibility (with its actor), every target and every milestone of the
 superior record, and, when the superior's text is given, every paragraph or
 bullet of its task sections ("NHIỆM VỤ, GIẢI PHÁP", "NỘI DUNG", "TỔ CHỨC THỰC
 HIỆN") that no responsibility holds (a resolution's solutions name no actor but
-are demands), and each clause of a dated goal. Milestones of the preamble are
+are demands), the clauses of a decision's titled articles ("Điều 3. Mức hỗ trợ"), and each clause of a
+dated goal. A target or goal takes the unit it names as its subject as its actor. Milestones of the preamble are
 left out; a target stops at the clause of its value; an item that names no
 actor takes the actors of the assigned tasks (an appendix table) that repeat it. Lower candidates are the lower
 plan's tasks, targets and milestone activities, plus, when the lower document's text is given, the
@@ -94,17 +95,14 @@ def superior_items(record: DirectiveRecord, *, document: Document | None = None)
         span = _span(milestone, milestone.text, doc_text)
         if span is not None and span[0] < opening:
             continue  # the preamble states the situation and the nation's goals; demands come in the sections
-        units.append(Unit(kind="milestone", text=milestone.text, deadline=milestone.end, actor=own_subject(milestone.text),
-                          details=[a for a in milestone.activities if fold(a) != fold(milestone.text)],
+        units.append(Unit(kind="milestone", text=milestone.text, deadline=milestone.end,
+                          actor=own_subject(milestone.text), details=[a for a in milestone.activities if fold(a) != fold(milestone.text)],
                           span=span, section=milestone.section))
         clauses += _goal_clauses(milestone, targets, doc_text)  # and a dated goal clause by clause
     units += clauses
     if document is not None:
         units += section_tasks(document, [u for u in units if u.kind == "task"])
     return _dedupe(_assigned(units))
-
-
-MAX_OPENING = 160  # characters of adverbial openings before a subject ("Trong năm 2013, ...")
 
 
 SHORT_TASK = 10  # words: shorter work reads only with its subject ("... chịu trách nhiệm thi hành Quyết định này")
@@ -120,6 +118,9 @@ def _with_subject(task: str, actor: str | None, span: tuple[int, int] | None,
     if start >= 0 and doc_text[start:span[0]].strip() == actor.strip():
         return doc_text[start:span[1]], (start, span[1])
     return None, span
+
+
+MAX_OPENING = 160  # characters of adverbial openings before a subject ("Trong năm 2013, ...")
 
 
 def own_subject(text: str) -> str | None:
@@ -302,13 +303,14 @@ def _task_sections(document: Document) -> list[OutlineNode]:
             continue
         if actors.starts_with(node.title, actors.TASK_SECTIONS):
             found.append(node)
-    articles = [n for n in document.outline if n.style == "article" and n.parent is None]
+    parents = {n.parent for n in document.outline}
     for k, node in enumerate(document.outline):
-        if node not in articles or actors.starts_with(node.title, actors.RULE_ARTICLES) \
-                or any(node.body.start <= f.span.start < node.body.end for f in found):
+        if node.style != "article" or node.parent is not None or k not in parents \
+                or len(node.title.split()) > ARTICLE_TITLE:  # a title over its clauses, not a one-sentence article
             continue
-        if len(node.title.split()) <= ARTICLE_TITLE and any(child.parent == k for child in document.outline):
-            found.append(node)  # a title over its clauses, not an article that is one sentence
+        if not actors.starts_with(node.title, actors.RULE_ARTICLES) \
+                and not any(node.body.start <= f.span.start < node.body.end for f in found):
+            found.append(node)
     return sorted(found, key=lambda n: n.span.start)
 
 

@@ -215,10 +215,10 @@ def _past_condition(actor: str, work: str) -> tuple[str, str] | None:
     after "thì" is the main one, and its own subject, when it is a unit, does the work. A "thì" followed
     by the work itself ("... nếu có vướng mắc thì báo cáo ...") keeps the unit."""
     clause = re.split(r"[.;]", work, maxsplit=1)[0]
-    then = list(_THEN.finditer(actor)) or list(_THEN.finditer(clause))
+    in_actor = list(_THEN.finditer(actor))
+    then = in_actor or list(_THEN.finditer(clause))
     if not then:
         return actor, work
-    in_actor = bool(_THEN.search(actor))
     if in_actor and not actor[then[-1].end():].strip():  # "Đối với các địa phương chưa lập ... thì khẩn trương ..."
         return actor[:then[-1].start()].rstrip(" ,"), work
     rest = (actor[then[-1].end():] + " " + work if in_actor else work[then[-1].end():]).strip()
