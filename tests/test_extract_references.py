@@ -137,3 +137,11 @@ def test_title_cue_gives_implements():
             "hiện Nghị quyết\n\nCăn cứ Kết luận số 51-KL/TW ngày 30/5/2019 của Ban Bí thư.\n\nI. MỤC ĐÍCH\n- Nội dung.\n")
     check(refs(text), [ref(number="51-KL/TW", date="2019-05-30", relation="implements",
                            issuer="Ban Bí thư Trung ương Đảng", mentions=2)])
+
+
+def test_a_hard_wrapped_opening_gives_its_cue_to_every_document_it_lists():
+    text = OPENING.format(
+        "Để tiếp tục thực hiện nghiêm\nChỉ thị số 05/CT-TTg ngày 18/5/2022 của Thủ tướng Chính phủ về tăng cường "
+        "công\ntác quản lý bảo vệ rừng; Chỉ thị số 31-CT/TU ngày 06/6/2023 của Ban Thường vụ Tỉnh ủy,\n"
+        "Ủy ban nhân dân tỉnh yêu cầu:")
+    check(refs(text), [ref(number="05/CT-TTg", relation="implements"), ref(number="31-CT/TU", relation="implements")])

@@ -115,6 +115,23 @@ def test_strip_cue(text, expected):
      "Ủy ban nhân dân cấp huyện tổng hợp, phê duyệt danh sách.\n",
      [("Ủy ban nhân dân cấp xã", ["đối chiếu, lập danh sách các hộ báo cáo Ủy ban nhân dân cấp huyện"]),
       ("Ủy ban nhân dân cấp huyện", ["tổng hợp, phê duyệt danh sách."])]),
+    # a plan item printed as labelled fields: a lead field that names units does the item's content ...
+    ("II. NỘI DUNG\n1. Tổ chức tập huấn nghiệp vụ\n- Nội dung thực hiện: Tổ chức tập huấn cho cán bộ làm công tác "
+     "việc làm.\n- Cơ quan chủ trì: Sở Nội vụ, Sở Tài chính.\n- Cơ quan phối hợp: Bảo hiểm xã hội tỉnh.\n"
+     "- Thời gian thực hiện: Năm 2026.\n",
+     [("Sở Nội vụ, Sở Tài chính", ["Tổ chức tập huấn cho cán bộ làm công tác việc làm."])]),
+    # ... and a lead field written as sentences gives each unit its own work
+    ("II. NỘI DUNG\n1. Phổ biến Luật\n- Nội dung thực hiện: Tổ chức phổ biến Luật.\n- Cơ quan thực hiện: Sở Nội vụ "
+     "chủ trì tham mưu ban hành Kế hoạch; Sở Tư pháp chủ động tổ chức triển khai Luật.\n",
+     [("Sở Nội vụ", ["chủ trì tham mưu ban hành Kế hoạch"]), ("Sở Tư pháp", ["chủ động tổ chức triển khai Luật."])]),
+    # a sub-bullet that names its own unit is that unit's work
+    ("IV. NHIỆM VỤ\n1. Các sở quản lý ngành:\n- Hướng dẫn kiểm kê tài sản kết cấu hạ tầng. Trong đó:\n"
+     "+ Sở Xây dựng: hướng dẫn kiểm kê tài sản kết cấu hạ tầng giao thông.\n",
+     [("Các sở quản lý ngành", ["Hướng dẫn kiểm kê tài sản kết cấu hạ tầng. Trong đó"]),
+      ("Sở Xây dựng", ["hướng dẫn kiểm kê tài sản kết cấu hạ tầng giao thông."])]),
+    # a capitalised paragraph after an actor heading is its work, not the rest of the heading
+    ("III. TỔ CHỨC THỰC HIỆN\n4. Công an tỉnh\n\nChỉ đạo các đơn vị trực thuộc tăng cường tuần tra, kiểm soát.\n",
+     [("Công an tỉnh", ["Chỉ đạo các đơn vị trực thuộc tăng cường tuần tra, kiểm soát."])]),
 ])
 def test_extract(body, expected):
     assert _resp(body) == expected

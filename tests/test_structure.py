@@ -113,3 +113,10 @@ def test_footer(text, expected):
 def test_recipient_item_is_not_a_signer():
     footer = structure("KẾ HOẠCH\nX\n\nI. NỘI DUNG\nLàm.\n\nNơi nhận:\n- Ban Tuyên giáo;\n- Trang Website;\n").footer
     assert footer.signer is None and footer.recipients == ["Ban Tuyên giáo", "Trang Website"]
+
+
+def test_an_ocr_line_that_joins_the_issuer_and_the_motto_gives_the_issuer_alone():
+    header = structure("THỦ TƯỚNG CHÍNH PHỦ ˆ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                       "Số: 5/TTg-CĐS\nHà Nội, ngày 30 tháng 4 năm 2026\nV/v triển khai các Nghị quyết\n"
+                       "Kính gửi: Ủy ban nhân dân các tỉnh\n").header
+    assert header.issuer_lines == ["THỦ TƯỚNG CHÍNH PHỦ"]

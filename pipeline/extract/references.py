@@ -462,8 +462,8 @@ def _cue_at(folded: str) -> str | None:
 
 
 def _relation(text: str, pos: int, *, opening: bool) -> str:
-    """Relation given by the clause cues before ``pos`` on its line."""
-    line_start = text.rfind("\n", 0, pos) + 1
+    """Relation given by the clause cues before ``pos`` in its paragraph."""
+    line_start = _paragraph_start(text, pos)
     before = text[max(line_start, pos - 120):pos]
     if re.search(r"kèm\s+theo\s+[^\n;]{0,40}$", before, re.IGNORECASE) and \
             re.search(r"kèm\s+theo\s*$", re.sub(r"(?:\S+\s+){0,4}(?:số\s*:?\s*)?$", "", before).rstrip(),
@@ -477,6 +477,22 @@ def _relation(text: str, pos: int, *, opening: bool) -> str:
         if cue and cue != "attached_to":
             relation = cue
     return relation
+
+
+MAX_PARAGRAPH = 800  # characters looked back over the lines of a hard-wrapped paragraph
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    """Where the paragraph holding ``pos`` starts: its line, and the lines before it that run on into
+    it (a hard-wrapped paragraph: "Để tiếp tục thực hiện nghiêm\nChỉ thị số 05/CT-TTg ...")."""
+    start = text.rfind("\n", 0, pos) + 1
+    while start > 0 and pos - start < MAX_PARAGRAPH:
+        prev_start = text.rfind("\n", 0, start - 1) + 1
+        prev = text[prev_start:start - 1].rstrip()
+        if not prev or prev[-1] in ".;:!?":
+            break
+        start = prev_start
+    return start
 
 
 def _title_relation(title: str, pos: int) -> str:

@@ -102,7 +102,7 @@ def _items(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list
         if style == "plain" and items and (
                 _LOWER_START.match(line) or not _END_PUNCT.search(items[-1].text)) \
                 and items[-1].style != "plain" and not _TIME_LABEL.match(line) \
-                and not actors.starts_with_actor(line):
+                and not actors.starts_with_actor(line) and not _after_heading(items[-1].text, line):
             prev = items[-1]  # a line that continues the previous item
             prev.text = f"{prev.text} {line}"
             prev.end = s + len(line)
@@ -110,6 +110,15 @@ def _items(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list
         items.append(_Item(style, label, body.strip(), s, s + len(line)))
     _nest(items)
     return items
+
+
+def _after_heading(previous: str, line: str) -> bool:
+    """Whether a capitalised line starts the work under an actor heading ("4. Công an tỉnh" then
+    "Chỉ đạo các đơn vị trực thuộc ..."), not the rest of a wrapped line."""
+    if _LOWER_START.match(line) or previous.count("(") > previous.count(")"):
+        return False  # a lower-case word or an open bracket runs on
+    heading = _heading_actor(previous)
+    return heading is not None and heading[1] is None
 
 
 def _nest(items: list[_Item]) -> None:
@@ -286,7 +295,17 @@ def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
     # a decision's preamble ("Thủ tướng Chính phủ ban hành Quyết định ...,") enacts, it assigns nothing
     first_article = next((k for k, it in enumerate(items) if it.style == "article"), 0)
     for idx, item in enumerate(items):
-        if idx in owned or item.style == "plus" or (idx < first_article and item.style == "plain"):
+        if idx in owned or (idx < first_article and item.style == "plain"):
+            continue
+        field = actors.field_of(item.text)
+        if field is not None:  # "- Cơ quan chủ trì: ...": a field of its item, not an actor heading
+            if field[0] == "lead" and not _in_purpose_section(items, idx):
+                out += _from_fields(items, idx, field[1], document)
+            continue
+        if item.style == "plus":  # a sub-bullet is its task's detail, unless it names its own unit
+            inline = _heading_actor(item.text)
+            if inline and inline[1] and not _in_purpose_section(items, idx):
+                out.append(_record(inline[0], [inline[1]], item.start, item.end, document))
             continue
         purpose = _in_purpose_section(items, idx)
         heading = None if item.style == "plain" and not item.text.endswith(":") else _heading_actor(item.text)
@@ -311,6 +330,31 @@ def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
             out += [_record(a, [w], item.start, item.end, document) for a, w in parts[:-1]]
             out.append(_record(actor, tasks, item.start, end, document))
     return out
+
+
+def _from_fields(items: list[_Item], idx: int, lead: str, document: Document) -> list[Responsibility]:
+    """The responsibilities of a plan item printed as labelled fields ("- Nội dung thực hiện: ...",
+    "- Cơ quan chủ trì: ...", "- Cơ quan phối hợp: ...", "- Thời gian thực hiện: ..."): a lead field
+    that reads as sentences ("Sở Nội vụ chủ trì ...; Sở Tư pháp ... chủ động ...") gives each unit its
+    own work; a lead field that only names units does the item's content (its "Nội dung" field, else
+    its heading), with the partners and the time of the other fields."""
+    item = items[idx]
+    siblings = items[item.parent].children if item.parent is not None else \
+        [k for k in range(max(0, idx - 4), min(len(items), idx + 5)) if items[k].parent is None]
+    fields: dict[str, str] = {}
+    for k in siblings:
+        found = actors.field_of(items[k].text) if k != idx else None
+        if found and found[1]:
+            fields.setdefault(found[0], found[1])
+    found = actors.split_subject(lead)
+    if found:
+        return [_record(a, [w], item.start, item.end, document) for a, w in _own_subjects(*found)]
+    task = fields.get("content") or (items[item.parent].text if item.parent is not None else None)
+    if not task or not actors.starts_with_actor(lead):
+        return []
+    return [_record(lead, [task], item.start, item.end, document, role="lead",
+                    partners=[fields["support"].rstrip(" .;")] if "support" in fields else [],
+                    deadline=fields.get("time", "").rstrip(" .;") or None)]
 
 
 _NEXT_SENTENCE = re.compile(r"(?<=[.!?;])\s+")

@@ -28,6 +28,7 @@ PURPOSE_SECTIONS = _phrases("purpose_sections")
 # headings of the sections whose paragraphs are demands ("III. NHIỆM VỤ, GIẢI PHÁP", "II. NỘI DUNG")
 TASK_SECTIONS = _phrases("task_sections")
 RULE_ARTICLES = _phrases("rule_articles")
+FIELD_LABELS = {kind: _phrases(kind, _DATA["field_labels"]) for kind in _DATA["field_labels"]}
 CENTRAL_VERBS = _phrases("verbs", _DATA["central_only"])
 CENTRAL_OBJECTS = _phrases("objects", _DATA["central_only"])
 OPENERS = _phrases("openers")
@@ -171,6 +172,18 @@ def split_subject(text: str) -> tuple[str, str] | None:
     return None
 
 
+def field_of(text: str) -> tuple[str, str] | None:
+    """(kind, value) of a labelled field line ("Cơ quan chủ trì: Sở Nội vụ" → ("lead", "Sở Nội vụ")):
+    kinds lead, support, content, time (``field_labels``); None for any other line."""
+    words = words_of(text)
+    for kind, labels in FIELD_LABELS.items():
+        n = match_phrase(words, 0, labels)
+        rest = text[words[n - 1].end:].lstrip() if n else ""
+        if n and (words[n - 1].raw.endswith(":") or rest.startswith(":")):
+            return kind, rest.removeprefix(":").strip()
+    return None
+
+
 def leading_subject(text: str) -> tuple[str, str] | None:
     """(unit, work) when a sentence opens with a capitalised unit and its predicate
     ("Bộ Y tế chủ trì ..."), else None."""
@@ -214,6 +227,6 @@ def clean_task(text: str) -> str:
     return text.strip().rstrip(":;").strip()
 
 
-__all__ = ["HEADING_CUES", "PURPOSE_SECTIONS", "TASK_SECTIONS", "RULE_ARTICLES", "is_lawmaking", "OPENERS", "CONDITIONS", "CLOSINGS", "Word", "words_of",
+__all__ = ["FIELD_LABELS", "field_of", "HEADING_CUES", "PURPOSE_SECTIONS", "TASK_SECTIONS", "RULE_ARTICLES", "is_lawmaking", "OPENERS", "CONDITIONS", "CLOSINGS", "Word", "words_of",
            "match_phrase", "strip_cue", "head_at", "starts_with_actor", "predicate_at", "split_subject",
            "is_list_colon", "starts_with", "contains", "clean_task"]

@@ -35,6 +35,20 @@ def is_motto(text: str) -> bool:
     return any(folded.startswith(m) or m.startswith(folded) and len(folded) > 8 for m in MOTTOS)
 
 
+def before_motto(text: str) -> str:
+    """The text before a motto printed on the same line ("THỦ TƯỚNG CHÍNH PHỦ ˆ CỘNG HÒA XÃ HỘI ..."
+    when OCR joins the two header columns), else the text."""
+    plain = strip_marks(text).lower()  # one character for one: offsets hold
+    for motto in MOTTOS:
+        m = re.search(r"\s+".join(map(re.escape, motto.split())), plain)
+        if m and m.start() > 0:
+            words = text[:m.start()].split()
+            while words and not any(c.isalpha() and c.lower() != c.upper() for c in words[-1]):
+                words.pop()  # the column gap OCR read as a mark ("ˆ", "|", "-")
+            return " ".join(words)
+    return text
+
+
 def starts_with_head(text: str) -> bool:
     """True when the text begins with an organisation head word ('Sở', 'Ủy ban nhân dân', ...)."""
     folded = fold(text)

@@ -7,7 +7,7 @@ from pipeline.lang.dates import PLACE_DATE, iso
 from pipeline.lang.doctypes import type_from_words, type_words_length
 from pipeline.lang.fold import fold
 from pipeline.lang.numbers import BLANK_NUMBER, PARTY_NUMBER, STATE_NUMBER, clean_number
-from pipeline.lang.orgs import is_motto
+from pipeline.lang.orgs import before_motto, is_motto
 from schemas.document import Block, HeaderInfo, Span
 
 NUMBER_LINE = re.compile(r"^\s*S[ốo]\s*(?:hiệu)?\s*[:.]?\s*", re.I)
@@ -112,7 +112,7 @@ def parse_header(blocks: list[Block], text: str) -> HeaderInfo:
         _letter_subject(info, blocks)
     # issuer lines: upper-case blocks before the first header fact, and upper blocks between motto and number
     limit = first_fact if first_fact is not None else 0
-    info.issuer_lines = [b.text.strip() for b in blocks[:limit]
+    info.issuer_lines = [before_motto(b.text.strip()) for b in blocks[:limit]
                          if _is_upper(b.text) and not is_motto(b.text) and len(b.text) < 120]
     if type_index is None and first_fact is None:
         info.body_start = 0
