@@ -114,6 +114,7 @@ def _tables() -> dict:
         "scoped": _lset(_DATA["scoped_issuers"]),
         "comma_words": _lset(_NAMED["comma_words"]),
         "first_stops": set(_lset(_NAMED["first_stops"])),
+        "distinct": [fold(w) for w in _NAMED.get("distinct_suffixes", [])],
     }
 
 
@@ -495,6 +496,16 @@ def _paragraph_start(text: str, pos: int) -> int:
     return start
 
 
+def _cased(title: str) -> str:
+    """A title printed in capitals as running text ("TRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM" → "triển khai thi
+    hành Luật Việc làm"), so that a law's name in it reads as one; other titles as they are."""
+    if not title.isupper():
+        return title
+    types = "|".join(re.escape(t.lower()) for t in sorted(_NAMED["law_types"], key=len, reverse=True))
+    return re.sub(rf"(?<!\w)({types})\s+(\w)", lambda m: f"{m.group(1).capitalize()} {m.group(2).upper()}",
+                  title.lower())
+
+
 def _title_relation(title: str, pos: int) -> str:
     """Relation of a mention inside the document's own title: implements after a cue word."""
     before = fold(title[:pos])
@@ -551,6 +562,7 @@ def _merge(mentions: list[_Mention], *, home: tuple[str, str] | None = None) -> 
     for mention in mentions:
         groups.setdefault(mention.key, []).append(mention)
     _merge_typos(groups)
+    _merge_law_names(groups)
     _merge_undated_laws(groups)
     out = []
     for members in groups.values():
@@ -569,8 +581,9 @@ def _merge(mentions: list[_Mention], *, home: tuple[str, str] | None = None) -> 
         if number:
             titles = [m.title for m in sorted(members, key=lambda m: (m.nested, m.start)) if m.title]
             title = titles[0] if titles else None
-        else:
-            title = max((m.title for m in members if m.title), key=lambda t: len(t.split()), default=None)
+        else:  # the name most often written, the longest on a tie
+            names = Counter(m.title for m in members if m.title)
+            title = max(names, key=lambda t: (names[t], len(t.split())), default=None)
         typed = [m.doc_type for m in members if m.typed] or [m.doc_type for m in members]
         relation = max((m.relation for m in members), key=lambda r: _RANK[r])
         out.append(Reference(doc_type=Counter(typed).most_common(1)[0][0], number=number,
@@ -608,6 +621,18 @@ def _merge_typos(groups: dict[str, list[_Mention]]) -> None:
             index[sig] = key
 
 
+def _merge_law_names(groups: dict[str, list[_Mention]]) -> None:
+    """Join the mentions of a law whose name ran on into the words after it ("Luật Việc làm bảo đảm
+    kịp thời") to the mentions of its bare name ("Luật Việc làm"); not an amended law ("... sửa đổi")."""
+    laws = sorted((k for k in groups if k.startswith("law:")), key=len)
+    distinct = _tables()["distinct"]
+    for k, key in enumerate(laws):
+        shorter = next((s for s in laws[:k] if s in groups and key.startswith(s + " ")
+                        and not any(key[len(s) + 1:].startswith(d) for d in distinct)), None)
+        if shorter is not None:
+            groups[shorter].extend(groups.pop(key))
+
+
 def _merge_undated_laws(groups: dict[str, list[_Mention]]) -> None:
     """Split laws of one name by date; an undated mention joins the only dated one of its name."""
     for key in [k for k in groups if k.startswith("law:")]:
@@ -643,8 +668,9 @@ def extract(doc: Doc) -> list[Reference]:
     header_span = header.span if header and header.span else Span(start=0, end=body_start)
     mentions: list[_Mention] = []
     if header and header.title:
-        for m in _mentions_in(header.title, 0, len(header.title), own):
-            m.relation = "cited" if m.nested else _title_relation(header.title, m.start)
+        title = _cased(header.title)
+        for m in _mentions_in(title, 0, len(title), own):
+            m.relation = "cited" if m.nested else _title_relation(title, m.start)
             m.start, m.end = header_span.start, header_span.end
             mentions.append(m)
     if header and header.attached_to:
