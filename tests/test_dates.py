@@ -25,6 +25,8 @@ def _one(text):
     ("Tháng 2/2028", "2028-02-01", "2028-02-29", "month"),
     # month spans: the left side borrows the year of the right side
     ("Từ tháng 9 đến hết tháng 12/2018:", "2018-09-01", "2018-12-31", "range"),
+    ("Tháng 11 - 12/2025", "2025-11-01", "2025-12-31", "range"),  # two months of one year
+    ("tháng 10 đến tháng 12 năm 2025", "2025-10-01", "2025-12-31", "range"),
     ("Từ tháng 1/2019 đến tháng 12/2020", "2019-01-01", "2020-12-31", "range"),
     # phases and school years
     ("1. Giai đoạn 2019-2020", "2019-01-01", "2020-12-31", "range"),

@@ -32,6 +32,13 @@ def triples(items):
     # a school year at the head of a bullet
     ("II. NỘI DUNG\n- Năm học 2022 - 2023 tổ chức tổng kết, đánh giá kết quả.",
      [("period", "2022-09-01", "2023-08-31")]),
+    # a plan item's time field: a completion window, a period, a period from a start, an open end
+    ("II. NỘI DUNG\n1. Tập huấn nghiệp vụ\n- Tổ chức tập huấn cho cán bộ.\nThời gian hoàn thành: Tháng 11 - 12/2018.\n"
+     "2. Kiểm tra\n- Kiểm tra việc thực hiện.\nThời gian thực hiện: Tháng 12/2018.\n"
+     "3. Tổng kết\n- Tổng kết, đánh giá.\nThời hạn hoàn thành: Từ ngày 01/01/2019 đến ngày 31/3/2019.\n"
+     "4. Phổ biến\n- Nội dung thực hiện: Phổ biến Luật.\n- Thời gian thực hiện: Năm 2018 và các năm tiếp theo.\n",
+     [("deadline", "2018-11-01", "2018-12-31"), ("period", "2018-12-01", "2018-12-31"),
+      ("period", "2019-01-01", "2019-03-31"), ("period", "2018-01-01", None)]),
     # an inline deadline (seed 004)
     ("III. TỔ CHỨC THỰC HIỆN\nBáo cáo kết quả thực hiện về Liên đoàn Lao động huyện trước ngày 03/11/2021 để tổng hợp.",
      [("deadline", None, "2021-11-03")]),

@@ -104,6 +104,9 @@ def _cues() -> dict:
         "time_header": re.compile(rf"(?<!\w)(?:{alt(data['table_time_headers']['words'])})(?!\w)", re.IGNORECASE),
         "skip_line": re.compile(rf"^(?:{alt(data['skip_line_starts']['words'])})(?!\w)", re.IGNORECASE),
         "phase_word": re.compile(r"^giai\s+đoạn(?!\w)", re.IGNORECASE),
+        "field_completion": re.compile(rf"^(?:{alt(data['field_labels']['completion'])})\s*:\s*$", re.IGNORECASE),
+        "field_period": re.compile(rf"^(?:{alt(data['field_labels']['period'])})\s*:\s*$", re.IGNORECASE),
+        "open_end": re.compile(rf"^\s*(?:{alt(data['field_labels']['open_end'])})(?!\w)", re.IGNORECASE),
     }
 
 
@@ -226,7 +229,7 @@ def _from_lines(text: str, lines: list[_Line], times: list[TimeExpr], used: set[
         for t in by_line.get(i, []):
             if t is lead_t or t.start in used:
                 continue
-            item = _inline(text, line, t, by_line.get(i, []))
+            item = _labelled(text, lines, i, t) or _inline(text, line, t, by_line.get(i, []))
             if item is not None:
                 used.add(t.start)
                 out.append(item)
@@ -336,6 +339,27 @@ def _promote_paragraphs(block: list[_Line], top: float) -> list[_Line]:
 
 
 # ------------------------------------------------------------------------------ inline cues
+
+def _labelled(text: str, lines: list[_Line], i: int, t: TimeExpr) -> _Found | None:
+    """The time of a plan item's time field ("Thời gian hoàn thành: Tháng 12/2025"), with the item's
+    previous line (its task) as activity: a deadline window for a completion label, unless it runs
+    from a start; a period for the others ("Năm 2025 và các năm tiếp theo": open end)."""
+    cues = _cues()
+    line = lines[i]
+    label = text[line.content_start:t.start]
+    completion = cues["field_completion"].match(label)
+    if not (completion or cues["field_period"].match(label)) or t.first is None:
+        return None
+    first, last = t.first, t.last
+    tail = text[t.end:line.end]
+    if cues["open_end"].match(tail):
+        last = None
+    kind = "deadline" if completion and not (t.since or text[t.start:t.start + 2].lower() == "từ") and last else \
+        "period"
+    task = lines[i - 1].text if i > 0 and lines[i - 1].rank < _PLAIN else ""
+    return _Found(line.content_start, line.end, _clean(text[line.content_start:line.end]).rstrip("."), kind,
+                  first, last, t.precision, [_clean(task)] if task else [])
+
 
 def _inline(text: str, line: _Line, t: TimeExpr, line_times: list[TimeExpr]) -> _Found | None:
     """A time inside a sentence that a cue word makes a milestone."""

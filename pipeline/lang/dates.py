@@ -87,6 +87,9 @@ TIME_ATOM = re.compile(
         # "ngày 24 tháng 6 năm 2021", "ngày 03/11/2021", "03/11/2021", "ngày 20/11" (no year: needs "ngày")
         rf"(?P<day>(?:(?P<dn>ngày)\s+)?(?<![\d/])(?P<d>[0-3]?\d)\s*(?:tháng\s*|/\s*|-\s*|\.\s*)(?P<dm>[01]?\d)"
         rf"(?:\s*(?:năm\s*|/\s*|-\s*|\.\s*)(?P<dy>{_YEAR}))?(?![\d/]))",
+        # "Tháng 11 - 12/2025", "tháng 10 đến tháng 12 năm 2025": months of one year
+        rf"(?P<months>(?<!\d\s)(?<!\d)tháng\s+(?P<ma>1[0-2]|0?[1-9])\s*(?:{_DASH}|đến)\s*(?:tháng\s+)?"
+        rf"(?P<mb>1[0-2]|0?[1-9])(?!\d){_year_after('mmy')}(?![\d/]))",
         # "tháng 8/2018", "Tháng 12 năm 2025", "tháng 9" (year borrowed); not "6 tháng"
         rf"(?P<month>(?<!\d\s)(?<!\d)tháng\s+(?P<m>1[0-2]|0?[1-9])(?!\d)(?:{_year_after('my')})?(?![\d/]))",
         # "năm 2026-2030", "2025 - 2035"
@@ -176,6 +179,11 @@ def _atom(m: re.Match) -> TimeExpr | None:
         if value is None:
             return None
         return TimeExpr(s, e, value, value, "day", "day", day_month=(d, mo))
+    if g("months"):
+        y, a, b = int(g("mmy")), int(g("ma")), int(g("mb"))
+        if b <= a:
+            return None
+        return TimeExpr(s, e, iso(y, a, 1), month_end(y, b), "range", "range")
     if g("month"):
         mo = int(g("m"))
         if not g("my"):
