@@ -35,6 +35,12 @@ def _resp(body):
     ("Ủy ban nhân dân phường, xã (sau đây gọi là Ủy ban nhân dân cấp xã) đối chiếu, lập danh sách các hộ",
      ("Ủy ban nhân dân phường, xã (sau đây gọi là Ủy ban nhân dân cấp xã)", "đối chiếu, lập danh sách các hộ")),
     ("Ủy ban nhân dân cấp huyện phân bổ vốn hỗ trợ cho cấp xã", ("Ủy ban nhân dân cấp huyện", "phân bổ vốn hỗ trợ cho cấp xã")),
+    # an actor described by what it was given: the work starts at its duty
+    ("Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ được phân công",
+     ("Các cơ quan, đơn vị được giao chủ trì", "có trách nhiệm hoàn thành nhiệm vụ được phân công")),
+    ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập dự toán",
+     ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này", "có trách nhiệm lập dự toán")),
+    ("Sở Nội vụ được giao chủ trì tổ chức hội nghị sơ kết", ("Sở Nội vụ", "được giao chủ trì tổ chức hội nghị sơ kết")),
     # praise of a subject gives it no work
     ("Bộ Chính trị, Ban Bí thư ghi nhận và biểu dương các cấp ủy, tổ chức đảng đã nỗ lực", None),
     # not an actor: a verb-led bullet, a meeting

@@ -24,6 +24,7 @@ QUANTIFIERS = _phrases("quantifiers")
 HEADS = _phrases("heads")
 HEADS_NEED_NAME = {tuple(entry.split()) for entry in _DATA["heads_need_name"]}
 PREDICATES = _phrases("predicates")
+DUTY_PREDICATES = _phrases("duty_predicates")
 PURPOSE_SECTIONS = _phrases("purpose_sections")
 # headings of the sections whose paragraphs are demands ("III. NHIỆM VỤ, GIẢI PHÁP", "II. NỘI DUNG")
 TASK_SECTIONS = _phrases("task_sections")
@@ -167,9 +168,24 @@ def split_subject(text: str) -> tuple[str, str] | None:
         if not words[i].capitalised and match_phrase(words, i, ACKNOWLEDGEMENTS):
             return None  # "Bộ Chính trị ghi nhận và biểu dương ...": praise, no work
         if predicate_at(words, i):
+            i = _duty_after_assigned(words, n, i)
             actor = text[:words[i - 1].end].rstrip(" ,")
             return actor, text[words[i].start:].strip()
     return None
+
+
+def _duty_after_assigned(words: list[Word], head: int, i: int) -> int:
+    """Where the work starts when the actor is described by what it was given ("Các cơ quan, đơn vị được
+    giao chủ trì có trách nhiệm ...", "Các cơ quan được phân công chủ trì thực hiện ... có trách nhiệm
+    ..."): at the duty predicate that follows in the clause, else at ``i``."""
+    if not any(w.low == "được" for w in words[head:i + 1]):
+        return i
+    for j in range(i + 1, min(len(words), i + MAX_ACTOR_WORDS)):
+        if words[j - 1].raw[-1:] in ".;:":
+            break
+        if not words[j].capitalised and match_phrase(words, j, DUTY_PREDICATES):
+            return j
+    return i
 
 
 def field_of(text: str) -> tuple[str, str] | None:
