@@ -94,6 +94,8 @@ def test_prose_targets(body, expected):
     ("- Tham gia tập huấn cho 100% chủ tịch công đoàn cơ sở ngoài khu vực nhà nước có từ 1.000 đoàn viên "
      "trở lên khi Liên đoàn Lao động tỉnh chiêu sinh.", [t(100, "%", "=")]),
     ("- Tổ chức tập huấn cho 100% chủ tịch công đoàn cơ sở có dưới 1.000 đoàn viên.", [t(100, "%", "=")]),
+    # the starting level of a change is no target: "tăng từ 60% lên 80%"
+    ("- Tỷ lệ hộ dùng nước sạch tăng từ 60% lên 80%.", [t(80, "%")]),
     # an age bounds the scope: "dưới 5 tuổi"
     ("- Tỷ lệ suy dinh dưỡng trẻ em dưới 5 tuổi còn dưới 16%.", [t(16, "%", "<=")]),
     # counts that only enumerate, dates, document numbers, article numbers, money, durations
@@ -188,3 +190,9 @@ def test_parse_number(raw, value):
 def test_find_numbers(text, expected):
     found = [(q.value, q.value_max, q.kind, q.unit) for q in find_numbers(text) if not q.word or q.kind == "rate"]
     assert found == expected
+
+
+def test_the_starting_level_of_a_change_is_no_target():
+    found = _targets("- Chỉ tiêu 3: Tỷ suất sinh ở trẻ vị thành niên giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 ca "
+                     "sinh/1.000 phụ nữ vào năm 2025.", heading="II. MỤC TIÊU, CHỈ TIÊU")
+    assert [x.value for x in found] == [18]

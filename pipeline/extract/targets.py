@@ -65,6 +65,8 @@ class _Cues:
     frequency: tuple[str, ...]
     scope_before: tuple[str, ...]
     scope_units: frozenset[str]
+    baseline_before: tuple[str, ...]
+    baseline_then: re.Pattern
     reference_before: frozenset[str]
     not_target_units: frozenset[str]
     enumerators: frozenset[str]
@@ -112,6 +114,10 @@ def _cues() -> _Cues:
         frequency=tuple(data["frequency_words"]),
         scope_before=_longest_first(data["scope_before"]),
         scope_units=frozenset(fold(w) for w in data["scope_units"]),
+        baseline_before=_longest_first(data["baseline_before"]),
+        baseline_then=re.compile(r"^(?:[^,;.]|\.(?=\d)){0,60}?(?<!\w)(?:" + "|".join(
+            re.escape(w) for w in sorted(data["baseline_then"], key=len, reverse=True)) + r")\s+(?:mức\s+)?\d",
+            re.IGNORECASE),
         reference_before=frozenset(fold(w) for w in data["reference_before"]),
         not_target_units=frozenset(fold(w) for w in data["not_target_units"]),
         enumerators=frozenset(fold(w) for w in data["enumerator_units"]),
@@ -246,6 +252,8 @@ def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
             continue  # "một số", "năm 2025": a word numeral counts right after a comparator, before a unit
         if _is_reference(text, s_start, q, before, cues):
             continue
+        if any(_ends_with(before, w) for w in cues.baseline_before) and cues.baseline_then.match(text[q.end:s_end]):
+            continue  # "giảm từ 23 ca sinh xuống 18 ca sinh": the starting level
         if q.kind == "percent":
             after = " ".join(fold(text[q.end:min(s_end, q.end + 40)]).split()[:4])
             if any(after == w or after.startswith(w + " ") for w in cues.result_after) or _has_word(
