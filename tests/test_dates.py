@@ -19,6 +19,7 @@ def _one(text):
     ("trong quý II năm 2026", "2026-04-01", "2026-06-30", "quarter"),
     ("Quý 3 năm 2024: Triển khai thực hiện Chương trình.", "2024-07-01", "2024-09-30", "quarter"),
     ("Quý IV/2028", "2028-10-01", "2028-12-31", "quarter"),
+    ("Quí IV-2025", "2025-10-01", "2025-12-31", "quarter"),  # the older spelling
     # months (seed 002 "Tháng 8/2018:")
     ("Tháng 8/2018:", "2018-08-01", "2018-08-31", "month"),
     ("Tháng 12 năm 2025", "2025-12-01", "2025-12-31", "month"),

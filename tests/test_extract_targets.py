@@ -196,3 +196,10 @@ def test_the_starting_level_of_a_change_is_no_target():
     found = _targets("- Chỉ tiêu 3: Tỷ suất sinh ở trẻ vị thành niên giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 ca "
                      "sinh/1.000 phụ nữ vào năm 2025.", heading="II. MỤC TIÊU, CHỈ TIÊU")
     assert [x.value for x in found] == [18]
+
+
+def test_a_value_clause_opened_after_a_comma_is_the_targets_text():
+    found = _targets("b) Tiếp tục rà soát, đơn giản hóa thủ tục hành chính năm 2025 và 2026, đảm bảo cắt giảm tối thiểu "
+                     "30% thời gian thực hiện thủ tục và đơn giản hóa thành phần hồ sơ; xây dựng phương án kiến nghị.")
+    assert [(x.value, x.text) for x in found] == [
+        (30, "đảm bảo cắt giảm tối thiểu 30% thời gian thực hiện thủ tục và đơn giản hóa thành phần hồ sơ")]

@@ -65,6 +65,7 @@ class _Cues:
     frequency: tuple[str, ...]
     scope_before: tuple[str, ...]
     scope_units: frozenset[str]
+    clause_opener: re.Pattern
     baseline_before: tuple[str, ...]
     baseline_then: re.Pattern
     reference_before: frozenset[str]
@@ -114,6 +115,8 @@ def _cues() -> _Cues:
         frequency=tuple(data["frequency_words"]),
         scope_before=_longest_first(data["scope_before"]),
         scope_units=frozenset(fold(w) for w in data["scope_units"]),
+        clause_opener=re.compile(r",\s+(?:" + "|".join(map(re.escape, data["clause_openers"])) + r")(?!\w)",
+                                 re.IGNORECASE),
         baseline_before=_longest_first(data["baseline_before"]),
         baseline_then=re.compile(r"^(?:[^,;.]|\.(?=\d)){0,60}?(?<!\w)(?:" + "|".join(
             re.escape(w) for w in sorted(data["baseline_then"], key=len, reverse=True)) + r")\s+(?:mức\s+)?\d",
@@ -439,14 +442,18 @@ def _records(document: Document, s_start: int, s_end: int, values: list[_Value],
         first = group[0].q
         if gi == 0:
             g_start = _clause_start(text, s_start, first.start)
+            openers = list(cues.clause_opener.finditer(text, g_start, first.start))
+            if openers:  # "..., đảm bảo cắt giảm tối thiểu 30% ...": the value's own clause
+                g_start = openers[-1].start() + 1
         else:
             g_start = _last_separator(text, groups[gi - 1][-1].q.end, first.start) + 1
         if group[-1].cut is not None:
             g_end = group[-1].cut
         elif gi + 1 < len(groups):
             g_end = _last_separator(text, group[-1].q.end, groups[gi + 1][0].q.start)
-        else:
-            g_end = s_end
+        else:  # the value's ';' clause: what follows is another demand
+            semi = text.find(";", group[-1].q.end, s_end)
+            g_end = semi if semi >= 0 else s_end
         clause = _clean(text, g_start, g_end)
         if clause is None:
             continue

@@ -80,8 +80,8 @@ TIME_ATOM = re.compile(
         # "giai đoạn 2019 – 2020", "giai đoạn từ 2018 - 2020", "nhiệm kỳ 2018 - 2023"
         rf"(?P<phase>(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+(?:từ\s+)?(?:năm\s+)?(?P<p1>{_YEAR})\s*"
         rf"(?:{_DASH}|đến\s+(?:năm\s+)?)\s*(?P<p2>{_YEAR}))(?![\d/])",
-        # "Quý II/2026", "quý II năm 2026", "Quý 3 năm 2024", "quý IV" (year borrowed from a range)
-        rf"(?P<quarter>quý\s+(?P<q>IV|III|II|I|[1-4])(?![\w])(?:{_year_after('qy')})?)",
+        # "Quý II/2026", "quý II năm 2026", "Quý 3 năm 2024", "Quí IV-2025", "quý IV" (year borrowed from a range)
+        rf"(?P<quarter>qu[ýí]\s+(?P<q>IV|III|II|I|[1-4])(?![\w])(?:{_year_after('qy')})?)",
         # "6 tháng đầu năm 2026", "sáu tháng cuối năm"
         rf"(?P<half>(?:6|sáu)\s+tháng\s+(?P<hw>đầu|cuối)\s+năm(?:\s+(?P<hy>{_YEAR}))?)",
         # "ngày 24 tháng 6 năm 2021", "ngày 03/11/2021", "03/11/2021", "ngày 20/11" (no year: needs "ngày")
