@@ -130,11 +130,24 @@ def test_strip_cue(text, expected):
     ("II. NỘI DUNG\n1. Phổ biến Luật\n- Nội dung thực hiện: Tổ chức phổ biến Luật.\n- Cơ quan thực hiện: Sở Nội vụ "
      "chủ trì tham mưu ban hành Kế hoạch; Sở Tư pháp chủ động tổ chức triển khai Luật.\n",
      [("Sở Nội vụ", ["chủ trì tham mưu ban hành Kế hoạch"]), ("Sở Tư pháp", ["chủ động tổ chức triển khai Luật."])]),
+    # ... a lead field that only gives the unit its role does the item's content, with its partners
+    ("II. NỘI DUNG\na) Hoạt động 1\n- Nội dung: Triển khai Tháng hành động vì bình đẳng giới.\n- Cơ quan thực hiện: "
+     "Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành Thành phố.\nb) Hoạt động 2\n- Nội dung: Tuyên truyền về "
+     "phòng ngừa bạo lực trên cơ sở giới.\n- Cơ quan thực hiện:\n+ Sở Văn hóa và Thể thao chủ trì, phối hợp với các "
+     "đơn vị có liên quan.\n+ Sở Y tế chủ trì, phối hợp với các bệnh viện.\n",
+     [("Sở Nội vụ", ["Triển khai Tháng hành động vì bình đẳng giới."]),
+      ("Sở Văn hóa và Thể thao", ["Tuyên truyền về phòng ngừa bạo lực trên cơ sở giới."]),
+      ("Sở Y tế", ["Tuyên truyền về phòng ngừa bạo lực trên cơ sở giới."])]),
     # a sub-bullet that names its own unit is that unit's work
     ("IV. NHIỆM VỤ\n1. Các sở quản lý ngành:\n- Hướng dẫn kiểm kê tài sản kết cấu hạ tầng. Trong đó:\n"
      "+ Sở Xây dựng: hướng dẫn kiểm kê tài sản kết cấu hạ tầng giao thông.\n",
      [("Các sở quản lý ngành", ["Hướng dẫn kiểm kê tài sản kết cấu hạ tầng. Trong đó"]),
       ("Sở Xây dựng", ["hướng dẫn kiểm kê tài sản kết cấu hạ tầng giao thông."])]),
+    # a name wrapped at a capitalised word runs on
+    ("III. TỔ CHỨC THỰC HIỆN\n3. Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp\nPhụ nữ Thành phố\n"
+     "- Tham gia giám sát việc thực hiện Kế hoạch.\n",
+     [("Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp Phụ nữ Thành phố",
+       ["Tham gia giám sát việc thực hiện Kế hoạch."])]),
     # a capitalised paragraph after an actor heading is its work, not the rest of the heading
     ("III. TỔ CHỨC THỰC HIỆN\n4. Công an tỉnh\n\nChỉ đạo các đơn vị trực thuộc tăng cường tuần tra, kiểm soát.\n",
      [("Công an tỉnh", ["Chỉ đạo các đơn vị trực thuộc tăng cường tuần tra, kiểm soát."])]),

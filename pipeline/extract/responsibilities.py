@@ -114,11 +114,15 @@ def _items(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list
 
 def _after_heading(previous: str, line: str) -> bool:
     """Whether a capitalised line starts the work under an actor heading ("4. Công an tỉnh" then
-    "Chỉ đạo các đơn vị trực thuộc ..."), not the rest of a wrapped line."""
+    "Chỉ đạo các đơn vị trực thuộc ..."), not the rest of a wrapped name ("... Hội Liên hiệp" then
+    "Phụ nữ Thành phố ...")."""
     if _LOWER_START.match(line) or previous.count("(") > previous.count(")"):
         return False  # a lower-case word or an open bracket runs on
     heading = _heading_actor(previous)
-    return heading is not None and heading[1] is None
+    if heading is None or heading[1] is not None:
+        return False
+    joined = _heading_actor(f"{previous} {line}")
+    return joined is None or joined[1] is not None  # joined, it would no longer only name units
 
 
 def _nest(items: list[_Item]) -> None:
@@ -300,7 +304,7 @@ def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
         field = actors.field_of(item.text)
         if field is not None:  # "- Cơ quan chủ trì: ...": a field of its item, not an actor heading
             if field[0] == "lead" and not _in_purpose_section(items, idx):
-                out += _from_fields(items, idx, field[1], document)
+                out += _from_fields(items, idx, field[1], document, owned)
             continue
         if item.style == "plus":  # a sub-bullet is its task's detail, unless it names its own unit
             inline = _heading_actor(item.text)
@@ -332,12 +336,14 @@ def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
     return out
 
 
-def _from_fields(items: list[_Item], idx: int, lead: str, document: Document) -> list[Responsibility]:
+def _from_fields(items: list[_Item], idx: int, lead: str, document: Document,
+                 owned: set[int]) -> list[Responsibility]:
     """The responsibilities of a plan item printed as labelled fields ("- Nội dung thực hiện: ...",
     "- Cơ quan chủ trì: ...", "- Cơ quan phối hợp: ...", "- Thời gian thực hiện: ..."): a lead field
-    that reads as sentences ("Sở Nội vụ chủ trì ...; Sở Tư pháp ... chủ động ...") gives each unit its
-    own work; a lead field that only names units does the item's content (its "Nội dung" field, else
-    its heading), with the partners and the time of the other fields."""
+    that reads as sentences ("Sở Nội vụ chủ trì tham mưu ...; Sở Tư pháp ... chủ động ...") gives each
+    unit its own work; a lead field that only names units, or a unit and its role ("Sở Nội vụ chủ trì,
+    phối hợp với ..."), does the item's content (its "Nội dung" field, else its heading), with the
+    partners and the time of the other fields. An empty lead field takes the bullets under it."""
     item = items[idx]
     siblings = items[item.parent].children if item.parent is not None else \
         [k for k in range(max(0, idx - 4), min(len(items), idx + 5)) if items[k].parent is None]
@@ -346,15 +352,25 @@ def _from_fields(items: list[_Item], idx: int, lead: str, document: Document) ->
         found = actors.field_of(items[k].text) if k != idx else None
         if found and found[1]:
             fields.setdefault(found[0], found[1])
-    found = actors.split_subject(lead)
-    if found:
-        return [_record(a, [w], item.start, item.end, document) for a, w in _own_subjects(*found)]
     task = fields.get("content") or (items[item.parent].text if item.parent is not None else None)
-    if not task or not actors.starts_with_actor(lead):
-        return []
-    return [_record(lead, [task], item.start, item.end, document, role="lead",
-                    partners=[fields["support"].rstrip(" .;")] if "support" in fields else [],
-                    deadline=fields.get("time", "").rstrip(" .;") or None)]
+    if not lead:
+        owned.update(item.children)
+    out: list[Responsibility] = []
+    for text in [lead] if lead else [items[k].text for k in item.children]:
+        found = actors.split_subject(text)
+        if found and not _ROLE_ONLY.match(found[1]):
+            out += [_record(a, [w], item.start, item.end, document) for a, w in _own_subjects(*found)]
+            continue
+        unit, partners = (found[0], _partners(found[1])) if found else (text, [])
+        if task and actors.starts_with_actor(unit):
+            support = [fields["support"].rstrip(" .;")] if "support" in fields else []
+            out.append(_record(unit, [task], item.start, item.end, document, role="lead",
+                               partners=partners or support, deadline=fields.get("time", "").rstrip(" .;") or None))
+    return out
+
+
+# a lead field's work that only states the unit's role: "chủ trì, phối hợp với các sở ..."
+_ROLE_ONLY = re.compile(r"^(?:là cơ quan\s+)?chủ trì\s*(?:$|[.;]|,\s*phối hợp\b)", re.IGNORECASE)
 
 
 _NEXT_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
