@@ -145,3 +145,12 @@ def test_a_hard_wrapped_opening_gives_its_cue_to_every_document_it_lists():
         "công\ntác quản lý bảo vệ rừng; Chỉ thị số 31-CT/TU ngày 06/6/2023 của Ban Thường vụ Tỉnh ủy,\n"
         "Ủy ban nhân dân tỉnh yêu cầu:")
     check(refs(text), [ref(number="05/CT-TTg", relation="implements"), ref(number="31-CT/TU", relation="implements")])
+
+
+def test_a_wrapped_line_that_starts_with_a_dash_does_not_end_the_opening():
+    text = ("KẾ HOẠCH\nTriển khai nhiệm vụ năm 2025\n\nCăn cứ Quyết định số\n2232/QĐ-TTg ngày 28 tháng 12 năm 2020 "
+            "của Thủ tướng Chính phủ về phê duyệt “Chương trình phòng ngừa bạo lực giai đoạn 2021\n- 2025”;\n\n"
+            "Căn cứ Quyết định số\n2282/QĐ-TTg ngày 31 tháng 12 năm 2020 của Thủ tướng Chính phủ;\n\n"
+            "Thực hiện Thông tri số\n02-TT/TU ngày 03 tháng 10 năm 2025 của Thành ủy;\n\nI. MỤC ĐÍCH\n- Nội dung.\n")
+    check(refs(text), [ref(number="2232/QĐ-TTg", relation="based_on"), ref(number="2282/QĐ-TTg", relation="based_on"),
+                       ref(number="02-TT/TU", relation="implements")])

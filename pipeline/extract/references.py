@@ -678,7 +678,9 @@ def extract(doc: Doc) -> list[Reference]:
             m.relation = "cited" if m.nested else "attached_to"
             m.start, m.end = header_span.start, header_span.end
             mentions.append(m)
-    headings = [n.span.start for n in document.outline if n.span.start >= body_start]
+    # the opening ends at the first section heading (a wrapped "- 2025”;" is no heading)
+    headings = [n.span.start for n in document.outline
+                if n.span.start >= body_start and n.style not in ("dash", "plus", "bullet")]
     opening_end = min(headings) if headings else min(len(text), body_start + 3000)
     for m in _mentions_in(text, body_start, len(text), own):
         relation = _relation(text, m.start, opening=m.start < opening_end)
