@@ -120,3 +120,9 @@ def test_an_ocr_line_that_joins_the_issuer_and_the_motto_gives_the_issuer_alone(
                        "Số: 5/TTg-CĐS\nHà Nội, ngày 30 tháng 4 năm 2026\nV/v triển khai các Nghị quyết\n"
                        "Kính gửi: Ủy ban nhân dân các tỉnh\n").header
     assert header.issuer_lines == ["THỦ TƯỚNG CHÍNH PHỦ"]
+
+
+def test_the_end_of_a_wrapped_range_is_no_bullet():
+    document = structure("KẾ HOẠCH\nBình đẳng giới\n\nCăn cứ Quyết định số 2232/QĐ-TTg phê duyệt “Chương trình giai "
+                         "đoạn 2021\n\n- 2025”;\n\nI. MỤC ĐÍCH\n\n- Nâng cao nhận thức.\n")
+    assert [(n.style, n.title) for n in document.outline] == [("roman", "MỤC ĐÍCH"), ("dash", "Nâng cao nhận thức.")]

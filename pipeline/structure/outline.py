@@ -24,6 +24,7 @@ MARKERS = [
 # nesting depth of each marker style: a heading contains every later heading of a deeper rank
 RANK = {"part": 0, "article": 1, "roman": 2, "arabic": 3, "arabic2": 4, "letter": 5, "dash": 6, "plus": 7,
         "bullet": 7}
+_RANGE_END = re.compile(r"(?:19|20)\d\d\s*[”\")]*\s*[;,.:]?\s*$")
 # marker kinds that never hold a section number in the outline path
 UNNUMBERED = {"dash", "plus", "bullet"}
 
@@ -36,6 +37,8 @@ def match_marker(text: str) -> tuple[str, str, int] | None:
             label = next((g for g in m.groups() if g), m.group(0).strip())
             if style == "roman" and label in ("C", "L") and not text[m.end():m.end() + 1].isupper():
                 continue
+            if style == "dash" and _RANGE_END.match(text[m.end():]):
+                return None  # "- 2025”;": the end of a wrapped range ("giai đoạn 2021\n- 2025"), no bullet
             return style, label, m.end()
     return None
 
