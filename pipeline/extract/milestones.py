@@ -354,8 +354,8 @@ def _labelled(text: str, lines: list[_Line], i: int, t: TimeExpr) -> _Found | No
     tail = text[t.end:line.end]
     if cues["open_end"].match(tail):
         last = None
-    kind = "deadline" if completion and not (t.since or text[t.start:t.start + 2].lower() == "từ") and last else \
-        "period"
+    from_start = t.since or text[t.start:t.start + 2].lower() == "từ"  # "Từ ngày ... đến ngày ...": a span
+    kind = "deadline" if completion and last and not from_start else "period"
     task = lines[i - 1].text if i > 0 and lines[i - 1].rank < _PLAIN else ""
     return _Found(line.content_start, line.end, _clean(text[line.content_start:line.end]).rstrip("."), kind,
                   first, last, t.precision, [_clean(task)] if task else [])

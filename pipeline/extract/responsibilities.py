@@ -301,17 +301,17 @@ def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
     for idx, item in enumerate(items):
         if idx in owned or (idx < first_article and item.style == "plain"):
             continue
+        purpose = _in_purpose_section(items, idx)
         field = actors.field_of(item.text)
         if field is not None:  # "- Cơ quan chủ trì: ...": a field of its item, not an actor heading
-            if field[0] == "lead" and not _in_purpose_section(items, idx):
+            if field[0] == "lead" and not purpose:
                 out += _from_fields(items, idx, field[1], document, owned)
             continue
         if item.style == "plus":  # a sub-bullet is its task's detail, unless it names its own unit
             inline = _heading_actor(item.text)
-            if inline and inline[1] and not _in_purpose_section(items, idx):
+            if inline and inline[1] and not purpose:
                 out.append(_record(inline[0], [inline[1]], item.start, item.end, document))
             continue
-        purpose = _in_purpose_section(items, idx)
         heading = None if item.style == "plain" and not item.text.endswith(":") else _heading_actor(item.text)
         if heading is not None and not purpose:
             name, inline = heading

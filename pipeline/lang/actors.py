@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 _DATA = json.loads((Path(__file__).with_name("data") / "actors.json").read_text(encoding="utf-8"))
+_TIME_LABELS = json.loads((Path(__file__).with_name("data") / "time.json").read_text(encoding="utf-8"))["field_labels"]
 
 
 def _phrases(key: str, data: dict = _DATA) -> list[tuple[str, ...]]:
@@ -29,7 +30,8 @@ PURPOSE_SECTIONS = _phrases("purpose_sections")
 # headings of the sections whose paragraphs are demands ("III. NHIỆM VỤ, GIẢI PHÁP", "II. NỘI DUNG")
 TASK_SECTIONS = _phrases("task_sections")
 RULE_ARTICLES = _phrases("rule_articles")
-FIELD_LABELS = {kind: _phrases(kind, _DATA["field_labels"]) for kind in _DATA["field_labels"]}
+FIELD_LABELS = {**{kind: _phrases(kind, _DATA["field_labels"]) for kind in _DATA["field_labels"]},
+                "time": _phrases("completion", _TIME_LABELS) + _phrases("period", _TIME_LABELS)}
 CENTRAL_VERBS = _phrases("verbs", _DATA["central_only"])
 CENTRAL_OBJECTS = _phrases("objects", _DATA["central_only"])
 OPENERS = _phrases("openers")
