@@ -96,3 +96,12 @@ def test_full_dates_unchanged():
     # the header stage relies on these
     assert parse_date("Hà Nội, ngày 13 tháng 8 năm 2018") == "2018-08-13"
     assert [d[2] for d in find_dates("số 06/CTr-LĐLĐ, ngày 27/11/2019 và 24-6-2021")] == ["2019-11-27", "2021-06-24"]
+
+
+def test_a_year_less_date_of_a_dated_text_takes_its_year_unless_it_recurs():
+    from pipeline.lang.dates import find_times
+    spans = [(t.first, t.last) for t in find_times("Triển khai Tháng hành động (từ ngày 15/11 đến ngày 15/12) và "
+                                                    "hưởng ứng ngày 25/11", year=2025)]
+    assert spans == [("2025-11-15", "2025-12-15"), ("2025-11-25", "2025-11-25")]
+    assert [t.first for t in find_times("báo cáo trước ngày 30/11 hằng năm", year=2025)] == [None]
+    assert [t.first for t in find_times("định kỳ báo cáo kết quả trước ngày 20/11 về Sở", year=2025)] == [None]

@@ -121,7 +121,8 @@ def _extract_document(document: Document) -> list[Milestone]:
     header = document.header
     body_start = header.body_start if header else 0
     doc_date = header.date if header else None
-    times = [t for t in find_times(text) if t.start >= body_start]
+    year = int(doc_date[:4]) if doc_date else None
+    times = [t for t in find_times(text, year=year) if t.start >= body_start]
     lines = _lines(text, body_start)
     found: list[_Found] = []
     used: set[int] = set()  # starts of time expressions already turned into a milestone

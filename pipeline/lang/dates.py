@@ -221,14 +221,31 @@ def _year_of(t: TimeExpr) -> int | None:
     return int(t.last[:4]) if t.last else None
 
 
-def find_times(text: str) -> list[TimeExpr]:
+_RECURS_AFTER = re.compile(r"\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)", re.IGNORECASE)
+_RECURS_BEFORE = re.compile(r"(?:định\s+kỳ|hằng\s+năm|hàng\s+năm|mỗi\s+năm)[^.;\n]{0,80}$", re.IGNORECASE)
+
+
+def _recurs(text: str, t: TimeExpr) -> bool:
+    """Whether a year-less date recurs: "trước ngày 30/11 hằng năm", "định kỳ báo cáo ... trước ngày 20/11"."""
+    return bool(_RECURS_AFTER.match(text, t.end) or _RECURS_BEFORE.search(text[max(0, t.start - 100):t.start]))
+
+
+def find_times(text: str, *, year: int | None = None) -> list[TimeExpr]:
     """Every time expression of ``text``, ranges joined, in order.
 
     "Từ tháng 9 đến hết tháng 12/2018" is one expression 2018-09-01..2018-12-31;
     "Từ quý II/2027" is open (``last`` None, ``since`` True); a year-less atom outside a
-    range keeps ``first``/``last`` None and ``has_year`` False.
+    range keeps ``first``/``last`` None and ``has_year`` False, unless ``year`` (the year of the
+    text: "từ ngày 15/11 đến ngày 15/12" in a plan of 2025) completes it.
     """
     atoms = [t for t in (_atom(m) for m in TIME_ATOM.finditer(text)) if t is not None]
+    if year is not None:  # a year-less day ("ngày 25/11") or month of a dated text is of that year,
+        # unless it recurs ("trước ngày 30/11 hằng năm")
+        # (one whose range partner names its year takes that one: "từ ngày 15/11 đến ngày 20/11/2024")
+        atoms = [_with_year(t, year) if not t.has_year and t.kind in ("day", "month") and not _recurs(text, t)
+                 and not (k + 1 < len(atoms) and atoms[k + 1].has_year
+                          and RANGE_GAP.fullmatch(text, t.end, atoms[k + 1].start))
+                 else t for k, t in enumerate(atoms)]
     out: list[TimeExpr] = []
     i = 0
     while i < len(atoms):
