@@ -372,6 +372,9 @@ def test_appendix_title_ends_a_lone_pipe_table():
     cells = [(b.table, b.row, b.col, b.text) for b in read_string(text).blocks if b.kind == "table_cell"]
     assert cells == [(0, 0, 0, "KT. THỦ TƯỚNG"), (1, 0, 0, "STT"), (1, 0, 1, "Cơ quan chủ trì"),
                      (1, 1, 0, "1"), (1, 1, 1, "Bộ Xây dựng")]
+    # an empty bold run of the export ("** **") between the signature cell and the title changes nothing
+    spaced = text.replace("|\n**PHỤ LỤC I**", "|\n** **\n**PHỤ LỤC I**")
+    assert [(b.table, b.row, b.col, b.text) for b in read_string(spaced).blocks if b.kind == "table_cell"] == cells
 
 
 @pytest.mark.parametrize("actor, lower, expected", [

@@ -46,6 +46,7 @@ SITE_TAIL = re.compile(
     r"Đăng nhập|Đăng xuất|Hiệu lực:\s*(Đã biết|Còn|Hết|Không)|NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN|FILE ĐƯỢC ĐÍNH KÈM)", re.I)
 SITE_LISTING = re.compile(r"\b(năm|ngày)\s+\d{4}\b.*\b(do|của)\s*$")
 # a line that opens an appendix: in a lone-pipe export it stands between two tables, not in a cell
+EMPTY_EMPHASIS = re.compile(r"^(\*{1,2}|_{1,2})\s+\1$")
 APPENDIX_TITLE = re.compile(r"^\W*PHỤ\s+LỤC(?:\s+[\dIVXLC]+)?\W*$")
 MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|dang cong san viet nam")
 
@@ -125,6 +126,8 @@ def split_blocks(text: str) -> list[RawBlock]:
             continue  # a title line added by the website above the document itself
         if any(p.match(line) for p in BANNER_LINES) and not (pipe_mode and PAGE_NUMBER.match(line)):
             continue
+        if EMPTY_EMPHASIS.match(stripped):
+            continue  # "** **": an empty bold run of the export, no content (and no end of a cell run)
         if stripped == "|":
             flush()
             if not pipe_mode:
