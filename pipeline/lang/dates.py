@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
          "XI": 11, "XII": 12}
@@ -65,6 +68,7 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
 # "năm học 2019 - 2020" → 2019-09-01..2020-08-31 (RECORDS.md, Milestones).
 # --------------------------------------------------------------------------------------------
 
+_TIME_DATA = Path(__file__).with_name("data") / "time.json"
 _YEAR = r"(?:19|20)\d{2}"
 # a year after a quarter or month: "II/2026", "II năm 2026", "8-2018", "12.2025"
 def _year_after(name: str) -> str:
@@ -221,13 +225,20 @@ def _year_of(t: TimeExpr) -> int | None:
     return int(t.last[:4]) if t.last else None
 
 
-_RECURS_AFTER = re.compile(r"\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng)", re.IGNORECASE)
-_RECURS_BEFORE = re.compile(r"(?:định\s+kỳ|hằng\s+năm|hàng\s+năm|mỗi\s+năm)[^.;\n]{0,80}$", re.IGNORECASE)
+def _recurs(text: str, t: TimeExpr, recurring: re.Pattern) -> bool:
+    """Whether a year-less date recurs: a recurring word right after it ("trước ngày 30/11 hằng năm")
+    or earlier in its clause ("định kỳ báo cáo ... trước ngày 20/11")."""
+    before = re.split(r"[.;\n]", text[max(0, t.start - 100):t.start])[-1]
+    after = re.sub(r"^\s*(?:của\s+)?", "", text[t.end:t.end + 30])
+    return bool(recurring.search(before) or recurring.match(after))
 
 
-def _recurs(text: str, t: TimeExpr) -> bool:
-    """Whether a year-less date recurs: "trước ngày 30/11 hằng năm", "định kỳ báo cáo ... trước ngày 20/11"."""
-    return bool(_RECURS_AFTER.match(text, t.end) or _RECURS_BEFORE.search(text[max(0, t.start - 100):t.start]))
+@lru_cache(maxsize=1)
+def _recurring() -> re.Pattern:
+    """The recurring cue words of time.json ("định kỳ", "hằng năm", ...), as whole words."""
+    words = json.loads(_TIME_DATA.read_text(encoding="utf-8"))["recurring"]["words"]
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
 
 
 def find_times(text: str, *, year: int | None = None) -> list[TimeExpr]:
@@ -236,13 +247,15 @@ def find_times(text: str, *, year: int | None = None) -> list[TimeExpr]:
     "Từ tháng 9 đến hết tháng 12/2018" is one expression 2018-09-01..2018-12-31;
     "Từ quý II/2027" is open (``last`` None, ``since`` True); a year-less atom outside a
     range keeps ``first``/``last`` None and ``has_year`` False, unless ``year`` (the year of the
-    text: "từ ngày 15/11 đến ngày 15/12" in a plan of 2025) completes it.
+    text: "từ ngày 15/11 đến ngày 15/12" in a plan of 2025) completes it and no recurring word
+    (the cue words of time.json) makes it a date of every year.
     """
     atoms = [t for t in (_atom(m) for m in TIME_ATOM.finditer(text)) if t is not None]
     if year is not None:  # a year-less day ("ngày 25/11") or month of a dated text is of that year,
         # unless it recurs ("trước ngày 30/11 hằng năm")
         # (one whose range partner names its year takes that one: "từ ngày 15/11 đến ngày 20/11/2024")
-        atoms = [_with_year(t, year) if not t.has_year and t.kind in ("day", "month") and not _recurs(text, t)
+        atoms = [_with_year(t, year) if not t.has_year and t.kind in ("day", "month")
+                 and not _recurs(text, t, _recurring())
                  and not (k + 1 < len(atoms) and atoms[k + 1].has_year
                           and RANGE_GAP.fullmatch(text, t.end, atoms[k + 1].start))
                  else t for k, t in enumerate(atoms)]
