@@ -151,6 +151,27 @@ def test_strip_cue(text, expected):
     # a capitalised paragraph after an actor heading is its work, not the rest of the heading
     ("III. TỔ CHỨC THỰC HIỆN\n4. Công an tỉnh\n\nChỉ đạo các đơn vị trực thuộc tăng cường tuần tra, kiểm soát.\n",
      [("Công an tỉnh", ["Chỉ đạo các đơn vị trực thuộc tăng cường tuần tra, kiểm soát."])]),
+    # "tổ chức, cá nhân" after a comma are actors in a list, not the verb "organise"
+    ("III. TỔ CHỨC THỰC HIỆN\n1. Các cơ quan quản lý nhà nước, tổ chức, cá nhân liên quan có trách nhiệm chấp hành "
+     "nghiêm quy định của Luật.\n",
+     [("Các cơ quan quản lý nhà nước, tổ chức, cá nhân liên quan", ["có trách nhiệm chấp hành nghiêm quy định của Luật."])]),
+    # a newspaper joined to a broadcaster by "và" is one unit
+    ("III. TỔ CHỨC THỰC HIỆN\n7. Báo và Phát thanh, Truyền hình tỉnh\na) Đẩy mạnh công tác tuyên truyền.\n",
+     [("Báo và Phát thanh, Truyền hình tỉnh", ["Đẩy mạnh công tác tuyên truyền."])]),
+    # a heading that ends with the duty: its items are the work of all it names
+    ("III. TỔ CHỨC THỰC HIỆN\n12. Các tổ chức, cá nhân và hộ gia đình khai thác nước dưới đất trên địa bàn có trách "
+     "nhiệm\na) Thực hiện các quy định về khai thác.\nb) Hạn chế khoan giếng mới.\n",
+     [("Các tổ chức, cá nhân và hộ gia đình khai thác nước dưới đất trên địa bàn",
+       ["Thực hiện các quy định về khai thác.", "Hạn chế khoan giếng mới."])]),
+    # an item of a heading that hands work to another unit is that unit's; a unit that passes the duty
+    # down keeps its directing, the units it directs take the items
+    ("III. TỔ CHỨC THỰC HIỆN\n8. Thủ trưởng các sở, ban, ngành\na) Phối hợp tuyên truyền.\nb) Giao Thanh tra tỉnh "
+     "tổ chức thanh tra việc chấp hành pháp luật.\nc) Giao Ban Quản lý các khu công nghiệp chỉ đạo các đơn vị kinh doanh hạ "
+     "tầng có trách nhiệm:\n- Duy trì hoạt động cấp nước.\n- Vận động các doanh nghiệp tiết kiệm nước.\n",
+     [("Thủ trưởng các sở, ban, ngành", ["Phối hợp tuyên truyền."]),
+      ("Thanh tra tỉnh", ["tổ chức thanh tra việc chấp hành pháp luật."]),
+      ("Ban Quản lý các khu công nghiệp", ["chỉ đạo các đơn vị kinh doanh hạ tầng"]),
+      ("các đơn vị kinh doanh hạ tầng", ["Duy trì hoạt động cấp nước.", "Vận động các doanh nghiệp tiết kiệm nước."])]),
 ])
 def test_extract(body, expected):
     assert _resp(body) == expected

@@ -177,6 +177,9 @@ def _heading_actor(text: str) -> tuple[str, str | None] | None:
     rest = rest.strip()
     if not actors.starts_with_actor(rest):
         return None
+    holder = _duty_holder(rest)
+    if holder is not None:
+        return holder[0], None  # "12. Các tổ chức, cá nhân khai thác nước dưới đất có trách nhiệm" and its items
     if rest.endswith(":"):
         name = rest[:-1].strip()
         if len(actors.words_of(name)) <= actors.MAX_ACTOR_WORDS and not _SENTENCE_END.search(name):
@@ -196,6 +199,13 @@ def _heading_actor(text: str) -> tuple[str, str | None] | None:
             and len(actors.words_of(rest)) <= 25:
         return rest, None
     return None
+
+
+def _duty_holder(text: str) -> tuple[str, tuple[str, str] | None] | None:
+    found = actors.duty_holder(text)
+    if found is None or len(actors.words_of(found[0])) > actors.MAX_ACTOR_WORDS or _SENTENCE_END.search(found[0]):
+        return None
+    return found
 
 
 def _role(task: str) -> str:
@@ -247,7 +257,7 @@ def _assignment(text: str, *, cue_only: bool = False) -> tuple[str, str] | None:
     for i, w in enumerate(words):
         if w.capitalised or i + 1 >= len(words):
             continue
-        n = actors.match_phrase(words, i, [("giao", "cho"), ("giao",), ("đề", "nghị"), ("yêu", "cầu")])
+        n = actors.match_phrase(words, i, actors.DELEGATION_CUES)
         if not n or i + n >= len(words) or w.raw[-1:] in ",;" or words[i + n - 1].raw[-1:] in ":,;":
             continue
         if actors.contains(first[:w.start], actors.CONDITIONS):
@@ -315,6 +325,10 @@ def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
         heading = None if item.style == "plain" and not item.text.endswith(":") else _heading_actor(item.text)
         if heading is not None and not purpose:
             name, inline = heading
+            holder = _duty_holder(actors.strip_cue(item.text)[1].strip())
+            if holder and holder[1]:  # "Giao Ban Quản lý chỉ đạo các đơn vị ... có trách nhiệm:": its own part
+                director, directing = holder[1]
+                out.append(_record(director, [directing], item.start, item.end, document))
             tasks, end = _child_tasks(items, idx, owned)
             tasks = ([inline] if inline else []) + tasks
             if tasks:
@@ -395,7 +409,8 @@ def _child_tasks(items: list[_Item], idx: int, owned: set[int]) -> tuple[list[st
     line ("Ủy ban nhân dân các tỉnh, thành phố:") has no children: the marked items that follow it
     at one rank are its tasks."""
     item = items[idx]
-    kids = [k for k in item.children if _heading_actor(items[k].text) is None]
+    # an item that hands work to another unit ("b) Giao Thanh tra tỉnh ...") is that unit's, not the heading's
+    kids = [k for k in item.children if _heading_actor(items[k].text) is None and actors.delegated(items[k].text) is None]
     if item.style == "plain" and not kids:
         kids = _following(items, idx)
     marked = [items[k].rank for k in kids if items[k].style != "plain"]

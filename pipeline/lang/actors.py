@@ -21,9 +21,12 @@ def _phrases(key: str, data: dict = _DATA) -> list[tuple[str, ...]]:
 
 
 HEADING_CUES = _phrases("heading_cues")
+DELEGATION_CUES = _phrases("delegation_cues")
+DIRECTING_VERBS = _phrases("directing_verbs")
 QUANTIFIERS = _phrases("quantifiers")
 HEADS = _phrases("heads")
 HEADS_NEED_NAME = {tuple(entry.split()) for entry in _DATA["heads_need_name"]}
+HEADS_NEED_QUANTIFIER = _phrases("heads_need_quantifier")
 PREDICATES = _phrases("predicates")
 DUTY_PREDICATES = _phrases("duty_predicates")
 PURPOSE_SECTIONS = _phrases("purpose_sections")
@@ -39,6 +42,7 @@ CONDITIONS = _phrases("conditions")
 CLOSINGS = _phrases("closings")
 LIST_BEFORE_COLON = _phrases("list_before_colon")
 PREDICATE_NOUNS = {tuple(k.split()): _phrases(k, _DATA["predicate_nouns"]) for k in _DATA["predicate_nouns"]}
+LISTED_NOUNS = {tuple(k.split()): _phrases(k, _DATA["listed_nouns"]) for k in _DATA["listed_nouns"]}
 ACKNOWLEDGEMENTS = _phrases("acknowledgements")
 
 MAX_ACTOR_WORDS = 40
@@ -99,6 +103,16 @@ def match_phrase(words: list[Word], i: int, phrases: list[tuple[str, ...]]) -> i
     return 0
 
 
+def delegated(text: str) -> tuple[str, str] | None:
+    """(unit, work) when the text hands work to a named unit ("Giao Công an tỉnh kịp thời xử lý ..."),
+    else None."""
+    words = words_of(text)
+    n = match_phrase(words, 0, DELEGATION_CUES)
+    if not n or n >= len(words):
+        return None
+    return split_subject(text[words[n].start:])
+
+
 def strip_cue(text: str) -> tuple[str | None, str]:
     """Split a heading cue off the front: 'Đối với Sở X' → ('Đối với', 'Sở X')."""
     words = words_of(text)
@@ -117,7 +131,7 @@ def head_at(words: list[Word], i: int, *, capital: bool = False) -> int:
     q = match_phrase(words, i, QUANTIFIERS)
     if i + q >= len(words):
         return 0
-    n = match_phrase(words, i + q, HEADS)
+    n = match_phrase(words, i + q, HEADS) or (q and match_phrase(words, i + q, HEADS_NEED_QUANTIFIER))
     if not n:
         return 0
     if capital and not words[i].capitalised:
@@ -126,7 +140,9 @@ def head_at(words: list[Word], i: int, *, capital: bool = False) -> int:
     if head in HEADS_NEED_NAME and not q:
         nxt = words[i + q + n] if i + q + n < len(words) else None
         ends = words[i + q + n - 1].raw[-1:] in ",;"
-        if not ends and (nxt is None or not (nxt.capitalised or nxt.low in ("các", "ngành"))):
+        joined = nxt is not None and nxt.low == "và" and i + q + n + 1 < len(words) \
+            and words[i + q + n + 1].capitalised  # "Báo và Phát thanh, Truyền hình tỉnh"
+        if not ends and not joined and (nxt is None or not (nxt.capitalised or nxt.low in ("các", "ngành"))):
             return 0
     return q + n
 
@@ -144,9 +160,12 @@ def predicate_at(words: list[Word], i: int) -> int:
     if i > 0 and words[i - 1].low in _NOUN_MAKERS and words[i - 1].raw[-1:] not in ",;":
         return 0
     n = match_phrase(words, i, PREDICATES)
-    nouns = PREDICATE_NOUNS.get(tuple(w.low for w in words[i:i + n]))
-    if nouns and i + n < len(words) and words[i + n - 1].raw[-1:] not in ",;" and match_phrase(words, i + n, nouns):
-        return 0  # "tổ chức đảng": an organisation in a list of actors, not the verb "organise"
+    verb = tuple(w.low for w in words[i:i + n])
+    if i + n < len(words):
+        comma = words[i + n - 1].raw[-1:] in ",;"
+        nouns = LISTED_NOUNS.get(verb) if comma else PREDICATE_NOUNS.get(verb)
+        if nouns and match_phrase(words, i + n, nouns):
+            return 0  # "tổ chức đảng", "tổ chức, cá nhân": actors in a list, not the verb "organise"
     return n
 
 
@@ -188,6 +207,32 @@ def _duty_after_assigned(words: list[Word], head: int, i: int) -> int:
         if not words[j].capitalised and match_phrase(words, j, DUTY_PREDICATES):
             return j
     return i
+
+
+def before_duty(text: str) -> str | None:
+    """The actor of a heading that ends with its duty and no work ("Các đơn vị cấp nước trên địa bàn có
+    trách nhiệm"): the words before the duty predicate, else None."""
+    words = words_of(text.rstrip(" :"))
+    for k in range(1, len(words)):
+        if not words[k].capitalised and match_phrase(words, k, DUTY_PREDICATES) == len(words) - k:
+            return text[:words[k - 1].end].rstrip(" ,")
+    return None
+
+
+def duty_holder(text: str) -> tuple[str, tuple[str, str] | None] | None:
+    """Who holds the duty of a heading that ends with it ("Các đơn vị cấp nước có trách nhiệm"), and the
+    unit that passes it down when the heading says so ("Ban Quản lý chỉ đạo các đơn vị hạ tầng có trách
+    nhiệm" → the units, and (Ban Quản lý, "chỉ đạo các đơn vị hạ tầng")); None for any other text."""
+    owner = before_duty(text)
+    if owner is None:
+        return None
+    found = split_subject(owner)
+    if found:
+        words = words_of(found[1])
+        n = match_phrase(words, 0, DIRECTING_VERBS)
+        if n and n < len(words) and starts_with_actor(found[1][words[n].start:]):
+            return found[1][words[n].start:], found
+    return owner, None
 
 
 def field_of(text: str) -> tuple[str, str] | None:
