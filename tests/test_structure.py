@@ -36,6 +36,10 @@ HEADER_CASES = [
     ("CÔNG ĐOÀN NGÀNH Y TẾ\n\nChương trình 2\n\nNÂNG CAO NĂNG LỰC CÁN BỘ\n\n"
      "(Ban hành kèm theo Quyết định số: 48/QĐ-CĐN ngày 12 tháng 9 năm 2024)\n\nThực hiện Nghị quyết Đại hội ...\n",
      {"doc_type": "Chương trình", "number": None, "date": None, "title": "NÂNG CAO NĂNG LỰC CÁN BỘ"}),
+    # an upper-case title ends at the enacting office holder's line
+    ("BỘ VĂN HÓA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/QĐ-BVH\nHà Nội, ngày 18 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
+     "VỀ VIỆC BAN HÀNH KẾ HOẠCH THỰC HIỆN QUY HOẠCH MẠNG LƯỚI\n\n**BỘ TRƯỞNG BỘ VĂN HÓA**\n\nCăn cứ Luật Quy hoạch;\n",
+     {"doc_type": "Quyết định", "title": "Về việc ban hành kế hoạch thực hiện quy hoạch mạng lưới"}),
     # an official letter: no type line, the V/v line is the subject
     ("BỘ XÂY DỰNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 2400/BXD-QLN\nV/v: Hỗ trợ nhà ở\n"
      "Hà Nội, ngày 15 tháng 11 năm 2013\nKính gửi: Ủy ban nhân dân các tỉnh\n",
@@ -126,3 +130,11 @@ def test_the_end_of_a_wrapped_range_is_no_bullet():
     document = structure("KẾ HOẠCH\nBình đẳng giới\n\nCăn cứ Quyết định số 2232/QĐ-TTg phê duyệt “Chương trình giai "
                          "đoạn 2021\n\n- 2025”;\n\nI. MỤC ĐÍCH\n\n- Nâng cao nhận thức.\n")
     assert [(n.style, n.title) for n in document.outline] == [("roman", "MỤC ĐÍCH"), ("dash", "Nâng cao nhận thức.")]
+
+
+def test_an_issuer_name_wrapped_before_va_is_one_name():
+    from pipeline.extract.header import extract
+    from pipeline.nlp import analyse_text
+    header = extract(analyse_text("|\n**BỘ VĂN HÓA, THỂ\nTHAO **\nVÀ DU LỊCH\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\n"
+                                  "Số: 12/QĐ-BVH\n|\n\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch\n", segment=False))
+    assert header.issuer.lower() == "bộ văn hóa, thể thao và du lịch"

@@ -104,7 +104,8 @@ def _issuer_from_lines(lines: list[str]) -> str | None:
     segments: list[str] = []
     for line in lines:
         for part in _split_orgs(line):
-            if segments and starts_with_admin_unit(part):
+            # a place line ("TỈNH ĐẮK LẮK") or a name broken before "và" / after a comma goes on the line before
+            if segments and (starts_with_admin_unit(part) or fold(part).startswith("va ") or segments[-1].endswith(",")):
                 segments[-1] = f"{segments[-1]} {part}"
             else:
                 segments.append(part)

@@ -7,7 +7,7 @@ from pipeline.lang.dates import PLACE_DATE, iso
 from pipeline.lang.doctypes import type_from_words, type_words_length
 from pipeline.lang.fold import fold
 from pipeline.lang.numbers import BLANK_NUMBER, PARTY_NUMBER, STATE_NUMBER, clean_number
-from pipeline.lang.orgs import before_motto, is_motto
+from pipeline.lang.orgs import before_motto, is_motto, starts_with_position
 from schemas.document import Block, HeaderInfo, Span
 
 NUMBER_LINE = re.compile(r"^\s*S[ốo]\s*(?:hiệu)?\s*[:.]?\s*", re.I)
@@ -98,8 +98,8 @@ def parse_header(blocks: list[Block], text: str) -> HeaderInfo:
                 info.type_line = t
                 info.doc_type = found[0]
                 first_fact = i if first_fact is None else first_fact
-                title = _collect_title(blocks, i + 1)
                 lead = _title_from_type_line(t, found[1])
+                title = _collect_title(blocks, i + 1, after=lead)
                 title_text, attached, end_index = title
                 if lead:
                     title_text = f"{lead} {title_text}".strip() if title_text else lead
@@ -163,8 +163,17 @@ def _clean_place(place: str) -> str:
     return re.sub(r"^(?:tỉnh|huyện|thành phố|tp\.?|quận|thị xã|xã|phường)\s+", "", place, flags=re.I).strip()
 
 
-def _collect_title(blocks: list[Block], start: int) -> tuple[str, str | None, int]:
-    """(title, attached-to line, index after the title) of the blocks after the type line."""
+_LINKING_END = re.compile(r"\b(của|và|với|cho|về|tại|trên|đối với)$", re.I)
+
+
+def _authority(line: str, before: str) -> bool:
+    """True when an upper-case line after an upper-case title is the enacting office holder, not more title."""
+    return len(line) < 120 and starts_with_position(line) and not _LINKING_END.search(before.strip())
+
+
+def _collect_title(blocks: list[Block], start: int, after: str | None = None) -> tuple[str, str | None, int]:
+    """(title, attached-to line, index after the title) of the blocks after the type line (``after``: the
+    title words on the type line itself)."""
     parts: list[str] = []
     attached = None
     i = start
@@ -178,7 +187,7 @@ def _collect_title(blocks: list[Block], start: int) -> tuple[str, str | None, in
         if block.kind == "table_cell" and parts:
             break
         if not parts:
-            if BODY_CUE.match(t) or t.endswith("điện:") or (len(t) > 600):
+            if BODY_CUE.match(t) or t.endswith("điện:") or (len(t) > 600) or (after and _is_upper(t) and _authority(t, after)):
                 break
             parts.append(t)
             i += 1
@@ -186,8 +195,8 @@ def _collect_title(blocks: list[Block], start: int) -> tuple[str, str | None, in
         prev = parts[-1]
         if BODY_CUE.match(t) or len(t) > TITLE_MAX or re.search(r"[.:;]\s*$", prev) or t.endswith(":"):
             break
-        if _is_upper(t) and not _is_upper(prev) and not t.startswith("("):
-            break  # an authority line after a mixed-case title ("THỦ TƯỚNG CHÍNH PHỦ")
+        if _is_upper(t) and not t.startswith("(") and (not _is_upper(prev) or _authority(t, prev)):
+            break  # an authority line after the title ("THỦ TƯỚNG CHÍNH PHỦ", "BỘ TRƯỞNG BỘ ...")
         if not (_is_upper(t) == _is_upper(prev) or t[:1].islower() or fold(t).startswith("ve ")):
             break
         if _is_upper(t) and _is_upper(prev) and fold(t).endswith("dien"):
