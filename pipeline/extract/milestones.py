@@ -94,6 +94,8 @@ def _cues() -> dict:
         "rate": re.compile(rf"(?<!\w)(\d{{1,2}})\s*lần\s*/\s*(?:{alt(rec['rate_units'])})(?!\w)", re.IGNORECASE),
         "rate_target": re.compile(rf"(?:{alt(rec['rate_target_words'])})\s*$", re.IGNORECASE),
         "modifier_follow": re.compile(rf"^\s*(?:$|(?:{alt(rec['modifier_followers'])})(?!\w)|[,.;)])", re.IGNORECASE),
+        "report": re.compile(rf"(?<!\w)(?:{alt(rec['report_words'])})(?!\w)", re.IGNORECASE),
+        "clause_end": re.compile(rf"^\s*(?:(?:{alt(rec['end_followers'])})(?!\w))?\s*(?:$|[,.;])", re.IGNORECASE),
         "ongoing": re.compile(rf"^\s*(?:{alt(data['ongoing']['words'])})(?!\w)", re.IGNORECASE),
         "deadline": re.compile(rf"(?<!\w)(?:{alt(data['deadline_cues']['words'])})\s*$", re.IGNORECASE),
         "horizon": re.compile(rf"(?<!\w)(?:{alt(data['horizon_cues']['words'])})\s*$", re.IGNORECASE),
@@ -465,6 +467,9 @@ def _adverbial(text: str, line: _Line, m: re.Match) -> bool:
         if re.match(r"^\s*(?:(?:của|và|hoặc|theo|được|đã)(?!\w)|[;.)])", after, re.IGNORECASE):
             return False  # "kế hoạch hoạt động toàn khóa, hàng năm của đơn vị"
         return not cues["ongoing"].match(after) or bool(re.match(r"^\s*,", after))
+    clause = re.split(r"[,;.:]", before)[-1]
+    if cues["report"].search(clause) and cues["clause_end"].match(after):
+        return True  # "báo cáo Chủ tịch kết quả thực hiện hằng năm theo quy định": the reporting recurs
     word = m.group(0).lower()
     if word.startswith("định"):
         return not cues["modifier_follow"].match(after)
