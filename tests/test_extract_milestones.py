@@ -86,6 +86,9 @@ def test_goal_activities_keep_unmarked_paragraphs_and_stop_at_the_next_part():
     ("VI. CHẾ ĐỘ BÁO CÁO\nSở tổng hợp, báo cáo Ủy ban nhân dân Tỉnh trước ngày 30/11 hằng năm.", "tổng hợp"),
     # a time of day repeated every day (kh_0129)
     ("III. TỔ CHỨC THỰC HIỆN\n- Tổng hợp nhu cầu từ cơ sở, báo cáo UBND tỉnh trước 19h00’ hằng ngày.", "nhu cầu"),
+    # "hằng năm" at the end of a reporting clause: the reporting recurs
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi, đôn đốc các sở, báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả thực "
+     "hiện hằng năm theo quy định; đề xuất khen thưởng.", "báo cáo Chủ tịch"),
 ])
 def test_recurring(body, words):
     items = run(body)

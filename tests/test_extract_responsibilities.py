@@ -158,6 +158,10 @@ def test_strip_cue(text, expected):
     # a newspaper joined to a broadcaster by "và" is one unit
     ("III. TỔ CHỨC THỰC HIỆN\n7. Báo và Phát thanh, Truyền hình tỉnh\na) Đẩy mạnh công tác tuyên truyền.\n",
      [("Báo và Phát thanh, Truyền hình tỉnh", ["Đẩy mạnh công tác tuyên truyền."])]),
+    # "Đối với" + what the work is about, then the unit: the unit does the work
+    ("III. KINH PHÍ\n2. Đối với các nhiệm vụ triển khai trong năm 2025, các sở, ngành liên quan chủ động cân đối "
+     "kinh phí để thực hiện.\n",
+     [("các sở, ngành liên quan", ["chủ động cân đối kinh phí để thực hiện."])]),
     # a heading that ends with the duty: its items are the work of all it names
     ("III. TỔ CHỨC THỰC HIỆN\n12. Các tổ chức, cá nhân và hộ gia đình khai thác nước dưới đất trên địa bàn có trách "
      "nhiệm\na) Thực hiện các quy định về khai thác.\nb) Hạn chế khoan giếng mới.\n",
