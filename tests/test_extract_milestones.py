@@ -89,6 +89,9 @@ def test_goal_activities_keep_unmarked_paragraphs_and_stop_at_the_next_part():
     # "hằng năm" at the end of a reporting clause: the reporting recurs
     ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi, đôn đốc các sở, báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả thực "
      "hiện hằng năm theo quy định; đề xuất khen thưởng.", "báo cáo Chủ tịch"),
+    # "Hằng năm hoặc đột xuất" opening a sentence
+    ("IV. TỔ CHỨC THỰC HIỆN\n2. Các bộ xây dựng kế hoạch chi tiết. Hằng năm hoặc đột xuất báo cáo kết quả thực hiện "
+     "về Bộ Công an.", "báo cáo kết quả"),
 ])
 def test_recurring(body, words):
     items = run(body)
@@ -105,6 +108,7 @@ def test_recurring(body, words):
     "II. NHIỆM VỤ\n- Đưa các chỉ tiêu vào kế hoạch phát triển kinh tế - xã hội hằng năm và dài hạn.",
     "II. NHIỆM VỤ\n- Mở rộng phạm vi chi trả đối với khám sức khỏe định kỳ và khám sàng lọc.",
     "II. NHIỆM VỤ\n- Vận dụng để thực hiện kế hoạch hoạt động toàn khóa, hàng năm của đơn vị mình.",
+    "II. NHIỆM VỤ\n- Vận dụng để thực hiện kế hoạch toàn khóa, hàng năm hoặc đột xuất của đơn vị mình.",
     # "Thường xuyên" sets no time
     "V. TỔ CHỨC THỰC HIỆN\n- Thường xuyên rà soát, đánh giá kết quả tổ chức thực hiện Chương trình.",
     # the horizon of a document or programme named in the sentence

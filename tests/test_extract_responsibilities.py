@@ -158,6 +158,11 @@ def test_strip_cue(text, expected):
     # a newspaper joined to a broadcaster by "và" is one unit
     ("III. TỔ CHỨC THỰC HIỆN\n7. Báo và Phát thanh, Truyền hình tỉnh\na) Đẩy mạnh công tác tuyên truyền.\n",
      [("Báo và Phát thanh, Truyền hình tỉnh", ["Đẩy mạnh công tác tuyên truyền."])]),
+    # a ';' clause that opens with a quantified unit in lower case is that unit's work
+    ("II. NỘI DUNG\n1. Rà soát văn bản\n- Cơ quan thực hiện: Bộ Công an tiến hành rà soát các văn bản; các bộ, cơ quan "
+     "ngang bộ rà soát văn bản thuộc phạm vi quản lý.\n",
+     [("Bộ Công an", ["tiến hành rà soát các văn bản"]),
+      ("các bộ, cơ quan ngang bộ", ["rà soát văn bản thuộc phạm vi quản lý."])]),
     # "Đối với" + what the work is about, then the unit: the unit does the work
     ("III. KINH PHÍ\n2. Đối với các nhiệm vụ triển khai trong năm 2025, các sở, ngành liên quan chủ động cân đối "
      "kinh phí để thực hiện.\n",

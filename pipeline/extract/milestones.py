@@ -464,7 +464,9 @@ def _adverbial(text: str, line: _Line, m: re.Match) -> bool:
     before = text[line.content_start:m.start()]
     after = text[m.end():line.end]
     if not before.strip() or re.search(r"[,;.:(]\s*$", before):
-        if re.match(r"^\s*(?:(?:của|và|hoặc|theo|được|đã)(?!\w)|[;.)])", after, re.IGNORECASE):
+        # "Hằng năm hoặc đột xuất báo cáo ..." opens a sentence; ", hàng năm hoặc ..." is one of a list of nouns
+        linked = r"của|theo|được|đã" if re.search(r"(?:^|[.;:])\s*$", before) else r"của|và|hoặc|theo|được|đã"
+        if re.match(rf"^\s*(?:(?:{linked})(?!\w)|[;.)])", after, re.IGNORECASE):
             return False  # "kế hoạch hoạt động toàn khóa, hàng năm của đơn vị"
         return not cues["ongoing"].match(after) or bool(re.match(r"^\s*,", after))
     clause = re.split(r"[,;.:]", before)[-1]

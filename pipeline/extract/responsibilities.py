@@ -395,7 +395,8 @@ def _own_subjects(actor: str, work: str) -> list[tuple[str, str]]:
     into one (actor, work) per unit."""
     parts = [(actor, [])]
     for sentence in _NEXT_SENTENCE.split(work):
-        found = actors.leading_subject(sentence) if parts[-1][1] else None
+        after_semicolon = bool(parts[-1][1]) and parts[-1][1][-1].rstrip().endswith(";")
+        found = actors.leading_subject(sentence, clause=after_semicolon) if parts[-1][1] else None
         if found:
             parts.append((found[0], [found[1]]))
         else:

@@ -247,10 +247,12 @@ def field_of(text: str) -> tuple[str, str] | None:
     return None
 
 
-def leading_subject(text: str) -> tuple[str, str] | None:
+def leading_subject(text: str, *, clause: bool = False) -> tuple[str, str] | None:
     """(unit, work) when a sentence opens with a capitalised unit and its predicate
-    ("Bộ Y tế chủ trì ..."), else None."""
-    if not text[:1].isupper() or not starts_with_actor(text):
+    ("Bộ Y tế chủ trì ..."), else None. A ``clause`` after a ';' may also open with a quantified unit
+    in lower case ("...; các bộ, cơ quan ngang bộ rà soát ...")."""
+    opens = text[:1].isupper() or (clause and match_phrase(words_of(text), 0, QUANTIFIERS) > 0)
+    if not opens or not starts_with_actor(text):
         return None
     return split_subject(text)
 
