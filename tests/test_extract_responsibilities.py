@@ -158,6 +158,11 @@ def test_strip_cue(text, expected):
     # a newspaper joined to a broadcaster by "và" is one unit
     ("III. TỔ CHỨC THỰC HIỆN\n7. Báo và Phát thanh, Truyền hình tỉnh\na) Đẩy mạnh công tác tuyên truyền.\n",
      [("Báo và Phát thanh, Truyền hình tỉnh", ["Đẩy mạnh công tác tuyên truyền."])]),
+    # a numbered order with a trigger: "khi có yêu cầu" inside the work is no condition on the order
+    ("III. NHIỆM VỤ\n8. Các Bộ: Quốc phòng, Tài chính kịp thời xuất cấp phương tiện theo đề nghị của địa phương khi "
+     "có yêu cầu của địa phương./.\n",
+     [("Các Bộ: Quốc phòng, Tài chính",
+       ["kịp thời xuất cấp phương tiện theo đề nghị của địa phương khi có yêu cầu của địa phương."])]),
     # a ';' clause that opens with a quantified unit in lower case is that unit's work
     ("II. NỘI DUNG\n1. Rà soát văn bản\n- Cơ quan thực hiện: Bộ Công an tiến hành rà soát các văn bản; các bộ, cơ quan "
      "ngang bộ rà soát văn bản thuộc phạm vi quản lý.\n",

@@ -254,8 +254,12 @@ def _past_condition(actor: str, work: str) -> tuple[str, str] | None:
 def _assignment(text: str, *, cue_only: bool = False) -> tuple[str, str] | None:
     first = _SENTENCE_END.split(text, maxsplit=1)[0]
     words = actors.words_of(first)
+    direct = actors.split_subject(actors.strip_cue(text)[1])
+    # in "A giao cho B + work" the cue opens A's work; a cue further on ("... khi có yêu cầu của địa
+    # phương") belongs to the work itself
+    reach = len(text) - len(direct[1]) if direct else len(text)
     for i, w in enumerate(words):
-        if w.capitalised or i + 1 >= len(words):
+        if w.capitalised or i + 1 >= len(words) or w.start > reach:
             continue
         n = actors.match_phrase(words, i, actors.DELEGATION_CUES)
         if not n or i + n >= len(words) or w.raw[-1:] in ",;" or words[i + n - 1].raw[-1:] in ":,;":

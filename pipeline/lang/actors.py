@@ -288,8 +288,9 @@ def is_lawmaking(text: str, *, reach: int = 12) -> bool:
 
 
 def clean_task(text: str) -> str:
-    """A task as written, without a trailing ':' or ';' and outer spaces."""
-    return text.strip().rstrip(":;").strip()
+    """A task as written, without a trailing ':' or ';', the end mark './.' and outer spaces."""
+    text = re.sub(r"\./\.?\s*$", ".", text.strip())  # the end mark of a document ("... địa phương./.")
+    return text.rstrip(":;").strip()
 
 
 __all__ = ["FIELD_LABELS", "field_of", "HEADING_CUES", "PURPOSE_SECTIONS", "TASK_SECTIONS", "RULE_ARTICLES", "is_lawmaking", "OPENERS", "CONDITIONS", "CLOSINGS", "Word", "words_of",
