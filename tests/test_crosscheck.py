@@ -745,3 +745,40 @@ def test_a_demand_to_execute_the_superior_is_taken_up_in_part_by_a_lower_that_ci
     assert execute.superior.text.startswith("Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm")
     assert execute.status == "partial"
     assert execute.matches[0].text.startswith("Căn cứ Quyết định số 9/2026/QĐ-TTg")
+
+
+def test_a_lower_text_that_completes_as_the_superior_directs_keeps_its_deadline():
+    from pipeline.extract import extract_document
+    from pipeline.readers.text import read_string
+
+    superior_text = "\n".join([
+        "THỦ TƯỚNG CHÍNH PHỦ", "Số: 7/CĐ-TTg", "Hà Nội, ngày 5 tháng 11 năm 2025", "CÔNG ĐIỆN",
+        "Về khắc phục hậu quả mưa lũ",
+        "1. Chủ tịch Ủy ban nhân dân các tỉnh huy động lực lượng hỗ trợ Nhân dân dọn dẹp, vệ sinh nhà cửa, "
+        "trường lớp, hoàn thành trước ngày 30/11/2025.",
+        "2. Chủ tịch Ủy ban nhân dân các tỉnh tổ chức sửa chữa trạm bơm nước sạch, hoàn thành trước ngày 30/11/2025.",
+    ])
+    lower_text = "\n".join([
+        "ỦY BAN NHÂN DÂN TỈNH AN BÌNH", "Số: 15/KH-UBND", "An Bình, ngày 7 tháng 11 năm 2025", "KẾ HOẠCH",
+        "Khắc phục hậu quả mưa lũ",
+        "I. NHIỆM VỤ",
+        "1. Huy động lực lượng hỗ trợ Nhân dân dọn dẹp, vệ sinh nhà cửa, trường lớp, hoàn thành theo chỉ đạo tại các "
+        "công điện của Thủ tướng Chính phủ.",
+        "2. Tổ chức sửa chữa trạm bơm nước sạch.",
+    ])
+    sup_doc, low_doc = read_string(superior_text), read_string(lower_text)
+    report = check(extract_document(low_doc, segment=False), extract_document(sup_doc, segment=False),
+                   lower_doc=low_doc, superior_doc=sup_doc, segment=False)
+    cleaning = next(i for i in report.items if "dọn dẹp" in i.superior.text)
+    pumps = next(i for i in report.items if "trạm bơm" in i.superior.text)
+    assert cleaning.status == "covered"
+    assert pumps.status == "partial"  # no date, and no deferral to the superior
+
+
+@pytest.mark.parametrize("actor, lower, superior, applicable", [
+    ("Văn phòng Chính phủ", "Chính phủ", "Thủ tướng Chính phủ", False),  # the superior issuer's own office
+    ("Văn phòng Chính phủ", "Bộ Tài chính", "Bộ Y tế", False),
+    ("Bộ Tài chính", "Chính phủ", "Thủ tướng Chính phủ", True),
+])
+def test_the_superior_issuers_own_office(actor, lower, superior, applicable):
+    assert applies(actor, lower_issuer=lower, superior_issuer=superior).applies is applicable

@@ -53,6 +53,7 @@ class Levels:
     party_own: tuple[re.Pattern, ...] = ()
     issuer_instruments: tuple[re.Pattern, ...] = ()
     own_execution: tuple[re.Pattern, ...] = ()
+    deferred_deadline: tuple[str, ...] = ()
     share_cues: tuple[str, ...] = ()
 
 
@@ -87,13 +88,14 @@ def load_levels(path: str | None = None) -> Levels:
         party_own=tuple(re.compile(p) for p in data.get("party", {}).get("own", [])),
         issuer_instruments=tuple(re.compile(p) for p in data.get("issuer_instruments", {}).get("patterns", [])),
         own_execution=tuple(re.compile(p) for p in data.get("own_execution", {}).get("patterns", [])),
+        deferred_deadline=tuple(data.get("deferred_deadline", {}).get("patterns", [])),
         share_cues=tuple(data.get("central_bodies", {}).get("share_cues", [])),
     )
 
 
 def _lower(text: str) -> str:
     """Lower-case NFC text with the common 'uỷ'/'ủy' spelling variants unified."""
-    return " ".join(text.lower().replace("uỷ", "ủy").replace("hoà", "hòa").split())
+    return " ".join(re.sub(r"\bhoà\b", "hòa", text.lower().replace("uỷ", "ủy")).split())  # not "hoàn"
 
 
 def actor_tiers(actor: str | None, *, levels: Levels | None = None) -> set[int]:
@@ -202,6 +204,13 @@ def stands_for(actor: str, lower_issuer: str | None, *, text: str = "", levels: 
     return government and (_matches(act, levels.ministries) or _matches(_lower(text), levels.ministries))
 
 
+def _office_of(actor: str, issuer: str) -> bool:
+    """True when ``actor`` is the staff office of ``issuer`` ("Văn phòng Chính phủ" of the Thủ tướng Chính
+    phủ): it follows up the issuer's own document."""
+    m = re.match(r"văn phòng\s+(\S.*)$", _lower(actor))
+    return bool(m) and set(fold(m.group(1)).split()) <= set(fold(issuer).split())
+
+
 def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | None = None,
             superior_issuer: str | None = None, text: str = "", levels: Levels | None = None) -> Applicability:
     """Whether an item addressed to ``actor`` applies to a plan of ``lower_issuer`` (``text``: the item's
@@ -212,6 +221,8 @@ def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | N
     lowered = _lower(actor)
     if superior_issuer and fold(actor) == fold(superior_issuer):
         return Applicability(False, f"task of the superior issuer itself ({superior_issuer})")
+    if superior_issuer and _office_of(actor, superior_issuer):
+        return Applicability(False, f"task of the superior issuer's own office ({actor})")
     tiers = actor_tiers(actor, levels=levels)
     lower_tier = issuer_tier(lower_issuer, levels=levels)
     place = place_of(lower_issuer, lower_place, levels=levels)
@@ -278,6 +289,18 @@ def executes_superior(text: str, *, levels: Levels | None = None) -> bool:
     Quyết định này")."""
     levels = levels or load_levels()
     return _matches(_lower(text), levels.own_execution)
+
+
+def keeps_superior_deadline(text: str, *, doc_type: str | None,
+                            levels: Levels | None = None) -> bool:
+    """Whether a lower text completes its work as the superior directs ("hoàn thành theo chỉ đạo tại các
+    công điện của Thủ tướng Chính phủ" when the superior is a Công điện), so it keeps the superior's
+    deadline without restating it."""
+    if not doc_type:
+        return False
+    levels = levels or load_levels()
+    kind = re.escape(_lower(doc_type))
+    return any(re.search(p.replace("{type}", kind), _lower(text)) for p in levels.deferred_deadline)
 
 
 def party_internal(text: str, lower_issuer: str | None, *, superior_issuer: str | None = None,

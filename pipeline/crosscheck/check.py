@@ -20,6 +20,7 @@ from pipeline.crosscheck.applicability import (
     elsewhere,
     executes_superior,
     governs_country,
+    keeps_superior_deadline,
     issuer_level_only,
     issuer_tier,
     names_body,
@@ -86,7 +87,7 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
             continue
         item = _judge(unit, verdict.reason, item_sims[k], rows, clauses[k], candidates, cand_tokens,
                       lower_vocab, idf, lower_tier=lower_tier, thresholds=thresholds, segment=segment,
-                      applicable=applicable)
+                      applicable=applicable, superior_type=superior.header.doc_type)
         report.items.append(item)
     for item, parent in zip(report.items, part_of, strict=False):
         item.part_of = parent
@@ -159,7 +160,8 @@ def _applies(unit: Unit, *, lower_issuer: str | None, lower_place: str | None, l
 
 def _judge(unit: Unit, why: str, row: np.ndarray, clause_rows: np.ndarray, clauses: list[str],
            candidates: list[Unit], cand_tokens: list[set[str]], lower_vocab: set[str], idf: dict[str, float], *,
-           lower_tier: int | None, thresholds: Thresholds, segment: bool, applicable: np.ndarray) -> CheckItem:
+           lower_tier: int | None, thresholds: Thresholds, segment: bool, applicable: np.ndarray,
+           superior_type: str | None = None) -> CheckItem:
     t = thresholds
     chosen = _evidence(row, t)
     for crow in clause_rows:
@@ -189,7 +191,8 @@ def _judge(unit: Unit, why: str, row: np.ndarray, clause_rows: np.ndarray, claus
     if chosen:  # how many other applicable items its best evidence is closer to
         measures.claim_rank = int(min((applicable[:, j] > row[j]).sum() for j in chosen))
     if unit.deadline and unit.kind != "target":
-        measures.undated = not any(c.deadline and c.deadline <= unit.deadline for c, _ in evidence)
+        measures.undated = not any(c.deadline and c.deadline <= unit.deadline for c, _ in evidence) \
+            and not any(keeps_superior_deadline(c.text, doc_type=superior_type) for c, _ in evidence)
     if unit.kind == "target" and unit.value is not None and unit.unit:  # a level of its own indicator, in time
         measures.has_number = names_level(unit, evidence)
         measures.falls_short = falls_short(unit, evidence)
