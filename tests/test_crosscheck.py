@@ -198,6 +198,8 @@ def test_deadline_after_superior_and_report_code():
     (Measures(0.23, 0.24, 0.5, 0.8, [], False, False), False, "partial"),  # ... but half its content found
     (Measures(0.3, 0.3, 0.45, 0.8, [], False, False, claim_rank=4), False, "missing"),  # its texts do other work
     (Measures(0.36, 0.3, 0.45, 0.8, [], False, False, claim_rank=4), False, "partial"),  # ... but one is close
+    (Measures(0.2, 0.2, 0.1, 0.2, [], False, False, catch_all=True), False, "partial"),  # a general demand
+    (Measures(0.1, 0.1, 0.1, 0.2, [], False, False, catch_all=True), False, "missing"),  # ... nothing near it
 ])
 def test_decide(measures, conflict, status):
     assert decide(measures, conflict=conflict)[0] == status
@@ -782,3 +784,14 @@ def test_a_lower_text_that_completes_as_the_superior_directs_keeps_its_deadline(
 ])
 def test_the_superior_issuers_own_office(actor, lower, superior, applicable):
     assert applies(actor, lower_issuer=lower, superior_issuer=superior).applies is applicable
+
+
+@pytest.mark.parametrize("text, general", [
+    ("theo chức năng, nhiệm vụ, thẩm quyền tiếp tục tập trung, quyết liệt hơn nữa trong lãnh đạo, chỉ đạo, chủ động "
+     "triển khai khẩn trương kịp thời, hiệu quả tất cả các biện pháp cấp bách cần thiết", True),
+    ("Cung ứng, tiếp tế kịp thời lương thực, thực phẩm cho người dân, nhất là lương khô, bánh mì, nước uống", False),
+])
+def test_a_general_demand_is_made_of_general_directive_words(text, general):
+    from pipeline.crosscheck.status import DEFAULT
+    from pipeline.crosscheck.text import general_share, word_tokens
+    assert (general_share(word_tokens(text)) >= DEFAULT.catch_all_share) is general

@@ -31,8 +31,8 @@ from pipeline.crosscheck.applicability import (
 from pipeline.crosscheck.findings import falls_short, find_all, names_level
 from pipeline.crosscheck.items import Unit, lower_candidates, superior_items, with_parts
 from pipeline.crosscheck.match import Matcher, TfidfMatcher
-from pipeline.crosscheck.status import DEFAULT, Measures, Thresholds, decide, narrow_plan, narrowed
-from pipeline.crosscheck.text import content_terms, locate, numbers_in, word_tokens
+from pipeline.crosscheck.status import DEFAULT, GENERAL_DEMAND, Measures, Thresholds, decide, narrow_plan, narrowed
+from pipeline.crosscheck.text import content_terms, general_share, locate, numbers_in, word_tokens
 from pipeline.lang.fold import fold, fold_number
 from schemas.crosscheck import CheckItem, CheckReport, DocRef, Link, Match, Summary, SuperiorItem
 from schemas.document import Document, Span
@@ -91,7 +91,8 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
         report.items.append(item)
     for item, parent in zip(report.items, part_of, strict=False):
         item.part_of = parent
-    if narrow_plan([i.status for i in report.items], thresholds=thresholds):
+    # a general demand is taken up in part by any plan on its subject: it tells nothing of the plan's breadth
+    if narrow_plan([i.status for i in report.items if not i.reason.startswith(GENERAL_DEMAND)], thresholds=thresholds):
         for item in report.items:
             _narrow(item, thresholds)
     if sector_body(lower_issuer) and any(names_body(u.actor, lower_issuer) for u in items):
@@ -106,8 +107,8 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
 
 def _narrow(item: CheckItem, thresholds: Thresholds) -> None:
     """Re-judge an item of a narrow plan (``status.narrowed``), in place."""
-    if item.status not in ("covered", "partial") or not item.matches:
-        return
+    if item.status not in ("covered", "partial") or not item.matches or item.reason.startswith(GENERAL_DEMAND):
+        return  # a general demand is only ever taken up in part
     best = max(m.score for m in item.matches)
     status = narrowed(item.status, best, item.content_recall or 0.0, thresholds=thresholds)
     if status == "partial":
@@ -187,6 +188,11 @@ def _judge(unit: Unit, why: str, row: np.ndarray, clause_rows: np.ndarray, claus
         has_number=any(candidates[j].value is not None or numbers_in(candidates[j].text) for j in chosen),
         is_target=unit.kind == "target" and unit.value is not None,
     )
+    measures.catch_all = unit.kind == "task" and general_share(word_tokens(unit.body, segment=segment)) \
+        >= t.catch_all_share
+    if measures.catch_all and not chosen and row.size:  # its closest lower text is what takes it up in part
+        chosen = [int(row.argmax())]
+        score = {chosen[0]: float(row.max())}
     evidence = [(candidates[j], score[j]) for j in chosen]
     if chosen:  # how many other applicable items its best evidence is closer to
         measures.claim_rank = int(min((applicable[:, j] > row[j]).sum() for j in chosen))

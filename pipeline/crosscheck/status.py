@@ -52,9 +52,12 @@ class Thresholds:
     narrow_sim: float = 0.5         # ... there an item no lower text restates this closely is 'partial', not 'covered',
     narrow_thin_sim: float = 0.28   # ... and one with no lower text this close and less than
     narrow_thin_recall: float = 0.4  # this share of its content in the evidence is 'missing'
+    catch_all_share: float = 0.5    # a task whose words are at least this share general directive words
+    catch_all_sim: float = 0.15     # ... is taken up in part by a lower text at least this close
 
 
 DEFAULT = Thresholds()
+GENERAL_DEMAND = "a general demand"  # how the reason of a catch-all demand taken up in part begins
 
 
 @dataclass
@@ -72,11 +75,15 @@ class Measures:
     falls_short: bool = False  # the evidence sets the indicator only weaker or later
     undated: bool = False      # the superior sets a date and no evidence sets one as early
     claim_rank: int = 0        # how many other items its best evidence is closer to (the least over it)
+    catch_all: bool = False    # a demand made of general directive words ("tập trung, quyết liệt ... mọi biện pháp")
 
 
 def decide(m: Measures, *, conflict: bool, thresholds: Thresholds = DEFAULT) -> tuple[str, str]:
     """(status, reason) for an applicable item."""
     t = thresholds
+    if m.catch_all and not conflict and max(m.best, m.clause_best) >= t.catch_all_sim:
+        return "partial", (f"{GENERAL_DEMAND} (mostly general directive words): the lower plan's measures on "
+                           f"its subject take it up in part (closest similarity {max(m.best, m.clause_best):.2f})")
     if m.doc_recall < t.missing_doc_recall:
         return "missing", (f"the lower plan hardly speaks of it: {m.doc_recall:.0%} of its content words "
                            "appear anywhere in the plan")

@@ -63,6 +63,14 @@ def content_terms(tokens: list[str]) -> list[str]:
     return [t for t in tokens if t not in function and t not in generic and not t.isdigit() and len(t) > 1]
 
 
+def general_share(tokens: list[str]) -> float:
+    """The share of general directive words ("tập trung", "khẩn trương", "hiệu quả") among the words of a
+    text that are not function words: near 1 for a catch-all demand, low for a concrete one."""
+    function, generic = stopwords()
+    words = [t for t in tokens if t not in function and not t.isdigit() and len(t) > 1]
+    return sum(t in generic for t in words) / len(words) if words else 0.0
+
+
 def parse_number(raw: str) -> float | None:
     """'20.000' → 20000, '2,5' → 2.5, '02' → 2."""
     raw = raw.replace(" ", "")
