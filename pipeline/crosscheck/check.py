@@ -31,7 +31,15 @@ from pipeline.crosscheck.applicability import (
 from pipeline.crosscheck.findings import falls_short, find_all, names_level
 from pipeline.crosscheck.items import Unit, lower_candidates, superior_items, with_parts
 from pipeline.crosscheck.match import Matcher, TfidfMatcher
-from pipeline.crosscheck.status import DEFAULT, GENERAL_DEMAND, Measures, Thresholds, decide, narrow_plan, narrowed
+from pipeline.crosscheck.status import (
+    DEFAULT,
+    GENERAL_DEMAND,
+    Measures,
+    Thresholds,
+    decide,
+    narrow_plan,
+    narrowed,
+)
 from pipeline.crosscheck.text import content_terms, general_share, locate, numbers_in, word_tokens
 from pipeline.lang.fold import fold, fold_number
 from schemas.crosscheck import CheckItem, CheckReport, DocRef, Link, Match, Summary, SuperiorItem
