@@ -89,6 +89,8 @@ def test_goal_activities_keep_unmarked_paragraphs_and_stop_at_the_next_part():
     # "hằng năm" at the end of a reporting clause: the reporting recurs
     ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi, đôn đốc các sở, báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả thực "
      "hiện hằng năm theo quy định; đề xuất khen thưởng.", "báo cáo Chủ tịch"),
+    # ... or before whom the report goes to
+    ("IV. TỔ CHỨC THỰC HIỆN\n- Báo cáo tổng hợp hàng ngày gửi Ủy ban nhân dân tỉnh.", "gửi Ủy ban nhân dân tỉnh"),
     # "Hằng năm hoặc đột xuất" opening a sentence
     ("IV. TỔ CHỨC THỰC HIỆN\n2. Các bộ xây dựng kế hoạch chi tiết. Hằng năm hoặc đột xuất báo cáo kết quả thực hiện "
      "về Bộ Công an.", "báo cáo kết quả"),

@@ -158,6 +158,11 @@ def test_strip_cue(text, expected):
     # a newspaper joined to a broadcaster by "và" is one unit
     ("III. TỔ CHỨC THỰC HIỆN\n7. Báo và Phát thanh, Truyền hình tỉnh\na) Đẩy mạnh công tác tuyên truyền.\n",
      [("Báo và Phát thanh, Truyền hình tỉnh", ["Đẩy mạnh công tác tuyên truyền."])]),
+    # a heading that heads task items: a unit described by what it does is the actor as written
+    ("VI. TỔ CHỨC THỰC HIỆN\n2. Các Sở, ngành chủ trì, quản lý các dự án thuộc Chương trình\n- Phê duyệt kế hoạch "
+     "giám sát.\n- Báo cáo kết quả thực hiện.\n",
+     [("Các Sở, ngành chủ trì, quản lý các dự án thuộc Chương trình", ["Phê duyệt kế hoạch giám sát.",
+                                                                     "Báo cáo kết quả thực hiện."])]),
     # a numbered order with a trigger: "khi có yêu cầu" inside the work is no condition on the order
     ("III. NHIỆM VỤ\n8. Các Bộ: Quốc phòng, Tài chính kịp thời xuất cấp phương tiện theo đề nghị của địa phương khi "
      "có yêu cầu của địa phương./.\n",

@@ -95,7 +95,8 @@ def _cues() -> dict:
         "rate_target": re.compile(rf"(?:{alt(rec['rate_target_words'])})\s*$", re.IGNORECASE),
         "modifier_follow": re.compile(rf"^\s*(?:$|(?:{alt(rec['modifier_followers'])})(?!\w)|[,.;)])", re.IGNORECASE),
         "report": re.compile(rf"(?<!\w)(?:{alt(rec['report_words'])})(?!\w)", re.IGNORECASE),
-        "clause_end": re.compile(rf"^\s*(?:(?:{alt(rec['end_followers'])})(?!\w))?\s*(?:$|[,.;])", re.IGNORECASE),
+        "clause_end": re.compile(rf"^\s*(?:(?:(?:{alt(rec['end_followers'])})(?!\w))?\s*(?:$|[,.;])|"
+                                 rf"(?:{alt(rec['recipient_words'])})\s+\w)", re.IGNORECASE),
         "ongoing": re.compile(rf"^\s*(?:{alt(data['ongoing']['words'])})(?!\w)", re.IGNORECASE),
         "deadline": re.compile(rf"(?<!\w)(?:{alt(data['deadline_cues']['words'])})\s*$", re.IGNORECASE),
         "horizon": re.compile(rf"(?<!\w)(?:{alt(data['horizon_cues']['words'])})\s*$", re.IGNORECASE),

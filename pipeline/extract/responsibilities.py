@@ -171,8 +171,10 @@ def _is_sentence(text: str) -> bool:
     return text.rstrip().endswith(".") and len(text.split()) > _TITLE_WORDS
 
 
-def _heading_actor(text: str) -> tuple[str, str | None] | None:
-    """(actor, inline work) when an item's text is an actor heading, else None."""
+def _heading_actor(text: str, *, titled: bool = False) -> tuple[str, str | None] | None:
+    """(actor, inline work) when an item's text is an actor heading, else None. With ``titled`` (the item
+    heads task items of its own), a unit described by what it does ("2. Các sở, ngành chủ trì, quản lý các
+    dự án thuộc Chương trình") is the heading's actor as written."""
     _, rest = actors.strip_cue(text)
     rest = rest.strip()
     if not actors.starts_with_actor(rest):
@@ -195,7 +197,7 @@ def _heading_actor(text: str) -> tuple[str, str | None] | None:
                 and not _SENTENCE_END.search(name):
             return name, rest[m.end():].strip()
         return None
-    if not _SENTENCE_END.search(rest) and actors.split_subject(rest) is None \
+    if not _SENTENCE_END.search(rest) and (titled or actors.split_subject(rest) is None) \
             and len(actors.words_of(rest)) <= 25:
         return rest, None
     return None
@@ -326,7 +328,10 @@ def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
             if inline and inline[1] and not purpose:
                 out.append(_record(inline[0], [inline[1]], item.start, item.end, document))
             continue
-        heading = None if item.style == "plain" and not item.text.endswith(":") else _heading_actor(item.text)
+        titled = bool(item.children) and all(_is_task_line(items[k]) and actors.field_of(items[k].text) is None
+                                             for k in item.children)
+        heading = None if item.style == "plain" and not item.text.endswith(":") else \
+            _heading_actor(item.text, titled=titled)
         if heading is not None and not purpose:
             name, inline = heading
             holder = _duty_holder(actors.strip_cue(item.text)[1].strip())
