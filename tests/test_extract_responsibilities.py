@@ -138,6 +138,11 @@ def test_strip_cue(text, expected):
      [("Sở Nội vụ", ["Triển khai Tháng hành động vì bình đẳng giới."]),
       ("Sở Văn hóa và Thể thao", ["Tuyên truyền về phòng ngừa bạo lực trên cơ sở giới."]),
       ("Sở Y tế", ["Tuyên truyền về phòng ngừa bạo lực trên cơ sở giới."])]),
+    # ... and an empty lead field whose bullets are fields of their own, under a content field of bullets
+    ("II. NHIỆM VỤ\n1.1. Về dữ liệu\na) Nhiệm vụ:\n- Rà soát danh mục dữ liệu.\n- Chuẩn hóa cơ sở dữ liệu.\n"
+     "b) Cơ quan thực hiện:\n- Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n- Đơn vị phối hợp: Các Sở, ban, ngành.\n"
+     "c) Thời gian thực hiện: Hoàn thành trong năm 2025.\n",
+     [("Sở Khoa học và Công nghệ", ["Rà soát danh mục dữ liệu.", "Chuẩn hóa cơ sở dữ liệu."])]),
     # a sub-bullet that names its own unit is that unit's work
     ("IV. NHIỆM VỤ\n1. Các sở quản lý ngành:\n- Hướng dẫn kiểm kê tài sản kết cấu hạ tầng. Trong đó:\n"
      "+ Sở Xây dựng: hướng dẫn kiểm kê tài sản kết cấu hạ tầng giao thông.\n",

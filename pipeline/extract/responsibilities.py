@@ -366,28 +366,47 @@ def _from_fields(items: list[_Item], idx: int, lead: str, document: Document,
     that reads as sentences ("Sở Nội vụ chủ trì tham mưu ...; Sở Tư pháp ... chủ động ...") gives each
     unit its own work; a lead field that only names units, or a unit and its role ("Sở Nội vụ chủ trì,
     phối hợp với ..."), does the item's content (its "Nội dung" field, else its heading), with the
-    partners and the time of the other fields. An empty lead field takes the bullets under it."""
+    partners and the time of the other fields. An empty field takes the bullets under it: those of a lead
+    field are its units, or fields of their own ("- Đơn vị chủ trì: ...", "- Đơn vị phối hợp: ..."); those
+    of a content field are the item's tasks."""
     item = items[idx]
     siblings = items[item.parent].children if item.parent is not None else \
         [k for k in range(max(0, idx - 4), min(len(items), idx + 5)) if items[k].parent is None]
     fields: dict[str, str] = {}
+    tasks: list[str] = []
     for k in siblings:
         found = actors.field_of(items[k].text) if k != idx else None
         if found and found[1]:
             fields.setdefault(found[0], found[1])
-    task = fields.get("content") or (items[item.parent].text if item.parent is not None else None)
+        elif found and found[0] == "content" and not tasks:  # "a) Nhiệm vụ:" and its bullets
+            tasks = [items[c].text for c in items[k].children]
+            owned.update(items[k].children)
+    if "content" in fields:
+        tasks = [fields["content"]]
+    elif not tasks and item.parent is not None:
+        tasks = [items[item.parent].text]
+    leads = [lead] if lead else []
     if not lead:
         owned.update(item.children)
+        for k in item.children:
+            inner = actors.field_of(items[k].text)
+            if inner is None:
+                leads.append(items[k].text)
+            elif inner[1] and inner[0] in ("lead", "support"):  # "- Đơn vị chủ trì: Sở Y tế."
+                if inner[0] == "lead":
+                    leads.append(inner[1])
+                else:
+                    fields.setdefault("support", inner[1])
     out: list[Responsibility] = []
-    for text in [lead] if lead else [items[k].text for k in item.children]:
+    for text in leads:
         found = actors.split_subject(text)
         if found and not _ROLE_ONLY.match(found[1]):
             out += [_record(a, [w], item.start, item.end, document) for a, w in _own_subjects(*found)]
             continue
         unit, partners = (found[0], _partners(found[1])) if found else (text, [])
-        if task and actors.starts_with_actor(unit):
+        if tasks and actors.starts_with_actor(unit):
             support = [fields["support"].rstrip(" .;")] if "support" in fields else []
-            out.append(_record(unit, [task], item.start, item.end, document, role="lead",
+            out.append(_record(unit, tasks, item.start, item.end, document, role="lead",
                                partners=partners or support, deadline=fields.get("time", "").rstrip(" .;") or None))
     return out
 
