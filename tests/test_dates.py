@@ -105,3 +105,13 @@ def test_a_year_less_date_of_a_dated_text_takes_its_year_unless_it_recurs():
     assert spans == [("2025-11-15", "2025-12-15"), ("2025-11-25", "2025-11-25")]
     assert [t.first for t in find_times("báo cáo trước ngày 30/11 hằng năm", year=2025)] == [None]
     assert [t.first for t in find_times("định kỳ báo cáo kết quả trước ngày 20/11 về Sở", year=2025)] == [None]
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("Thời gian: từ nay đến năm 2030.", "2025-11-21", "2030-12-31"),
+    ("Từ nay đến hết tháng 12/2025, hoàn thành việc rà soát.", "2025-11-21", "2025-12-31"),
+    ("Từ năm 2026 đến năm 2030.", "2026-01-01", "2030-12-31"),  # a range of its own keeps its start
+])
+def test_from_now_runs_from_the_day_the_text_was_signed(text, first, last):
+    found = find_times(text, year=2025, today="2025-11-21")
+    assert [(t.first, t.last) for t in found] == [(first, last)]

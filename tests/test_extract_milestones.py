@@ -91,6 +91,9 @@ def test_goal_activities_keep_unmarked_paragraphs_and_stop_at_the_next_part():
      "hiện hằng năm theo quy định; đề xuất khen thưởng.", "báo cáo Chủ tịch"),
     # ... or before whom the report goes to
     ("IV. TỔ CHỨC THỰC HIỆN\n- Báo cáo tổng hợp hàng ngày gửi Ủy ban nhân dân tỉnh.", "gửi Ủy ban nhân dân tỉnh"),
+    # ... or the next work
+    ("IV. TỔ CHỨC THỰC HIỆN\n- Tổ chức đánh giá, báo cáo kết quả thực hiện Đề án hàng năm và tổng kết sau khi kết thúc "
+     "Đề án.", "đánh giá"),
     # "Hằng năm hoặc đột xuất" opening a sentence
     ("IV. TỔ CHỨC THỰC HIỆN\n2. Các bộ xây dựng kế hoạch chi tiết. Hằng năm hoặc đột xuất báo cáo kết quả thực hiện "
      "về Bộ Công an.", "báo cáo kết quả"),

@@ -102,6 +102,9 @@ def test_prose_targets(body, expected):
     ("- Triển khai 7 chương trình công tác trọng tâm của nhiệm kỳ.", []),
     ("- Căn cứ Kế hoạch số 242/KH-LĐLĐ ngày 24/6/2021 của Liên đoàn Lao động tỉnh.", []),
     ("- Thực hiện theo Điều 5, khoản 2 Mục 4 kế hoạch này.", []),
+    # a number that labels a category ("đối tượng 4") is no second value of the clause
+    ("- 100% cán bộ, công chức, viên chức khi tham gia bồi dưỡng thuộc đối tượng 4 được phổ biến kiến thức phòng "
+     "chống thiên tai;", [t(100, "%")]),
     ("- Tổng kinh phí thực hiện là 500 triệu đồng từ ngân sách tỉnh.", []),
     ("- Ngân sách hỗ trợ 50% kinh phí tổ chức lớp học.", []),
     ("- Ngân sách tỉnh bố trí 50% kinh phí, ngân sách huyện bố trí 50% kinh phí.", []),  # a cost split

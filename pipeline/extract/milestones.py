@@ -96,7 +96,7 @@ def _cues() -> dict:
         "modifier_follow": re.compile(rf"^\s*(?:$|(?:{alt(rec['modifier_followers'])})(?!\w)|[,.;)])", re.IGNORECASE),
         "report": re.compile(rf"(?<!\w)(?:{alt(rec['report_words'])})(?!\w)", re.IGNORECASE),
         "clause_end": re.compile(rf"^\s*(?:(?:(?:{alt(rec['end_followers'])})(?!\w))?\s*(?:$|[,.;])|"
-                                 rf"(?:{alt(rec['recipient_words'])})\s+\w)", re.IGNORECASE),
+                                 rf"(?:{alt(rec['then_words'])})\s+\w)", re.IGNORECASE),
         "ongoing": re.compile(rf"^\s*(?:{alt(data['ongoing']['words'])})(?!\w)", re.IGNORECASE),
         "deadline": re.compile(rf"(?<!\w)(?:{alt(data['deadline_cues']['words'])})\s*$", re.IGNORECASE),
         "horizon": re.compile(rf"(?<!\w)(?:{alt(data['horizon_cues']['words'])})\s*$", re.IGNORECASE),
@@ -125,7 +125,7 @@ def _extract_document(document: Document) -> list[Milestone]:
     body_start = header.body_start if header else 0
     doc_date = header.date if header else None
     year = int(doc_date[:4]) if doc_date else None
-    times = [t for t in find_times(text, year=year) if t.start >= body_start]
+    times = [t for t in find_times(text, year=year, today=doc_date) if t.start >= body_start]
     lines = _lines(text, body_start)
     found: list[_Found] = []
     used: set[int] = set()  # starts of time expressions already turned into a milestone

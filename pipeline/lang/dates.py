@@ -107,6 +107,8 @@ TIME_ATOM = re.compile(
 RANGE_GAP = re.compile(rf"\s*(?:{_DASH}|đến|tới|cho\s+đến)\s*(?:hết\s+)?(?:ngày\s+)?", re.IGNORECASE)
 # "từ" before an expression opens it: "Từ quý II/2027" → start 2027-04-01, no end
 SINCE_BEFORE = re.compile(r"(?:kể\s+từ|bắt\s+đầu\s+từ|từ)\s+$", re.IGNORECASE)
+# "từ nay đến (hết) ..." before an expression: a range from the day the text was signed
+FROM_NOW_BEFORE = re.compile(r"(?:kể\s+)?từ\s+nay\s+(?:đến|tới|cho\s+đến)\s+(?:hết\s+)?$", re.IGNORECASE)
 # list of school years: "các năm học 2018 - 2019, 2019 - 2020"
 LIST_GAP = re.compile(r"\s*(?:,|và)\s*", re.IGNORECASE)
 
@@ -241,14 +243,15 @@ def _recurring() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
 
 
-def find_times(text: str, *, year: int | None = None) -> list[TimeExpr]:
+def find_times(text: str, *, year: int | None = None, today: str | None = None) -> list[TimeExpr]:
     """Every time expression of ``text``, ranges joined, in order.
 
     "Từ tháng 9 đến hết tháng 12/2018" is one expression 2018-09-01..2018-12-31;
     "Từ quý II/2027" is open (``last`` None, ``since`` True); a year-less atom outside a
     range keeps ``first``/``last`` None and ``has_year`` False, unless ``year`` (the year of the
     text: "từ ngày 15/11 đến ngày 15/12" in a plan of 2025) completes it and no recurring word
-    (the cue words of time.json) makes it a date of every year.
+    (the cue words of time.json) makes it a date of every year. With ``today`` (the day the text was
+    signed), "từ nay đến năm 2030" is the range from that day to the end of 2030.
     """
     atoms = [t for t in (_atom(m) for m in TIME_ATOM.finditer(text)) if t is not None]
     if year is not None:  # a year-less day ("ngày 25/11") or month of a dated text is of that year,
@@ -280,6 +283,9 @@ def find_times(text: str, *, year: int | None = None) -> list[TimeExpr]:
             y1 = int(left.first[:4])
             if int(left.last[:4]) == y1 + 1:
                 left = TimeExpr(left.start, left.end, iso(y1, 9, 1), iso(y1 + 1, 8, 31), "school_year", "school_year")
+        now = FROM_NOW_BEFORE.search(text, max(0, left.start - 30), left.start) if today else None
+        if now and now.end() == left.start and left.last and today <= left.last:
+            left = TimeExpr(now.start(), left.end, today, left.last, "range", "range")
         out.append(_opened(text, left))
         i += 1
     return out
