@@ -64,6 +64,13 @@ ROWS = [
      [ref(number=None, doc_type="Luật", title="Luật Tổ chức Chính phủ", date="2025-02-18", relation="based_on"),
       ref(title="Luật bảo hiểm y tế", date="2008-11-14", relation="based_on"),
       ref(title="Luật sửa đổi, bổ sung một số điều của Luật bảo hiểm y tế", date="2014-06-13")]),
+    # an amending law's name runs over every law it amends, whatever the case of "Sửa đổi"
+    (OPENING.format("Căn cứ Luật Sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều ngày 17 "
+                    "tháng 6 năm 2020;\nCăn cứ Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư theo "
+                    "phương thức đối tác công tư và Luật Đấu thầu ngày 29/11/2024;"),
+     [ref(title="Luật Sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều", date="2020-06-17"),
+      ref(title="Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư theo phương thức đối tác công tư "
+                "và Luật Đấu thầu", date="2024-11-29")]),
     # a congress resolution named by its ordinal; "Nghị quyết Đại hội XV" later is the same document
     (OPENING.format("Thực hiện Nghị quyết Đại hội XIII Công đoàn Việt Nam và Nghị quyết Đại hội XVI Công đoàn "
                     "Giáo dục Việt Nam nhiệm kỳ 2023 – 2028, Ban Chấp hành xây dựng Chương trình."),

@@ -346,7 +346,9 @@ def _share(members: list[_Mention]) -> None:
 
 _LAW = re.compile(
     r"(?<![\wđĐ])(?P<type>Bộ luật|Luật|Pháp lệnh)\s+"
-    r"(?P<amend>sửa đổi,?\s*bổ sung\s+(?:một số điều\s+)?(?:của\s+)?(?:các\s+)?(?:Bộ luật|Luật|Pháp lệnh)\s+)?")
+    r"(?P<amend>(?i:sửa đổi,?\s*bổ sung\s+(?:một số điều\s+)?(?:của\s+)?(?:các\s+)?)(?:Bộ luật|Luật|Pháp lệnh)\s+)?")
+# the next law in the list an amending law's name runs over, a few words of the last name on
+_NEXT_LAW = re.compile(r"(?:\s+[^\s,;.:()]+){0,8}?\s*(?:,|\svà)\s*(?:Bộ luật|Luật|Pháp lệnh)\s+")
 _CONGRESS = re.compile(r"(?<![\wđĐ])(?P<type>Nghị quyết|Chỉ thị|Kết luận)\s+(?P<w>Đại hội|Hội nghị)\s+")
 _GENERIC = re.compile(
     r"(?<![\wđĐ])(?:[Tt]heo|[Tt]hực hiện|[Tt]riển khai|[Cc]ăn cứ|[Hh]ưởng ứng)\s+"
@@ -388,10 +390,20 @@ def _name_words(text: str, pos: int, *, limit: int = 12) -> tuple[int, list[str]
 def _named(text: str, start: int, end: int) -> list[_Mention]:
     """Unnumbered documents that a name singles out, in ``text[start:end]``."""
     out: list[_Mention] = []
+    taken_to = start
     for m in _LAW.finditer(text, start, end):
+        if m.start() < taken_to:
+            continue                               # a law named inside an amending law's name
         name_end, words = _name_words(text, m.end())
         if not words:
             continue
+        while m.group("amend"):                    # "Luật sửa đổi, bổ sung ... của Luật A, Luật B và Luật C"
+            more = _NEXT_LAW.match(text, name_end)
+            more_end, more_words = _name_words(text, more.end()) if more else (name_end, [])
+            if not more_words:
+                break
+            name_end = more_end
+        taken_to = name_end
         title = text[m.start():name_end]
         mention = _Mention(start=m.start(), end=name_end, number=None, doc_type=_type_at(m.group("type")),
                            title=title)
