@@ -71,6 +71,11 @@ ROWS = [
      [ref(title="Luật Sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều", date="2020-06-17"),
       ref(title="Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư theo phương thức đối tác công tư "
                 "và Luật Đấu thầu", date="2024-11-29")]),
+    # "Luật" alone at the end of a line, "Luật bao gồm" (the Law, defined before) and "và pháp luật có liên quan"
+    # name nothing more
+    (BODY.format("- Tổ chức phổ biến Luật\na) Nội dung hỗ trợ thi hành Luật bao gồm hướng dẫn áp dụng; theo quy "
+                 "định của Luật Ngân sách nhà nước, Luật Đầu tư công và pháp luật có liên quan."),
+     [ref(title="Luật Ngân sách nhà nước", relation="cited"), ref(title="Luật Đầu tư công", relation="cited")]),
     # a congress resolution named by its ordinal; "Nghị quyết Đại hội XV" later is the same document
     (OPENING.format("Thực hiện Nghị quyết Đại hội XIII Công đoàn Việt Nam và Nghị quyết Đại hội XVI Công đoàn "
                     "Giáo dục Việt Nam nhiệm kỳ 2023 – 2028, Ban Chấp hành xây dựng Chương trình."),

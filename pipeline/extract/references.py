@@ -113,6 +113,7 @@ def _tables() -> dict:
         "self": set(_fset(_DATA["self_words"])),
         "scoped": _lset(_DATA["scoped_issuers"]),
         "comma_words": _lset(_NAMED["comma_words"]),
+        "and_stops": _lset(_NAMED.get("and_stops", [])),
         "first_stops": set(_lset(_NAMED["first_stops"])),
         "distinct": [fold(w) for w in _NAMED.get("distinct_suffixes", [])],
     }
@@ -345,7 +346,7 @@ def _share(members: list[_Mention]) -> None:
 
 
 _LAW = re.compile(
-    r"(?<![\wđĐ])(?P<type>Bộ luật|Luật|Pháp lệnh)\s+"
+    r"(?<![\wđĐ])(?P<type>Bộ luật|Luật|Pháp lệnh)[^\S\n]+"  # the name on the same line
     r"(?P<amend>(?i:sửa đổi,?\s*bổ sung\s+(?:một số điều\s+)?(?:của\s+)?(?:các\s+)?)(?:Bộ luật|Luật|Pháp lệnh)\s+)?")
 # the next law in the list an amending law's name runs over, a few words of the last name on
 _NEXT_LAW = re.compile(r"(?:\s+[^\s,;.:()]+){0,8}?\s*(?:,|\svà)\s*(?:Bộ luật|Luật|Pháp lệnh)\s+")
@@ -371,7 +372,7 @@ def _name_words(text: str, pos: int, *, limit: int = 12) -> tuple[int, list[str]
         low = core.lower()
         nxt = words[i + 1][2] if i + 1 < len(words) else ""
         if low == "và" and taken and nxt[:1].islower() and nxt.lower() not in stops \
-                and not _type_at(nxt):
+                and not _type_at(nxt) and not _starts_with(_lower(text[e:e + 20]), tables["and_stops"]):
             taken.append(core)
             continue
         if not core or core[0] in "([“\"'" or low in stops or any(c.isdigit() for c in core):
