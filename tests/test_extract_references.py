@@ -76,6 +76,9 @@ ROWS = [
     (BODY.format("- Tổ chức phổ biến Luật\na) Nội dung hỗ trợ thi hành Luật bao gồm hướng dẫn áp dụng; theo quy "
                  "định của Luật Ngân sách nhà nước, Luật Đầu tư công và pháp luật có liên quan."),
      [ref(title="Luật Ngân sách nhà nước", relation="cited"), ref(title="Luật Đầu tư công", relation="cited")]),
+    # "&" joins two units of one issuer inside a symbol
+    (OPENING.format("Thực hiện Công văn số 8935/BNV-CTTN&BĐG ngày 03 tháng 10 năm 2025 của Bộ Nội vụ về bình đẳng giới;"),
+     [ref(number="8935/BNV-CTTN&BĐG", doc_type="Công văn", date="2025-10-03", relation="implements")]),
     # a congress resolution named by its ordinal; "Nghị quyết Đại hội XV" later is the same document
     (OPENING.format("Thực hiện Nghị quyết Đại hội XIII Công đoàn Việt Nam và Nghị quyết Đại hội XVI Công đoàn "
                     "Giáo dục Việt Nam nhiệm kỳ 2023 – 2028, Ban Chấp hành xây dựng Chương trình."),

@@ -12,7 +12,8 @@ import re
 
 # one upper-case "word" of a symbol: letters (with Vietnamese capitals) and digits
 _SYM = r"[A-ZĐĂÂÊÔƠƯÁÀẢÃẠa-zđ0-9]*[A-ZĐ][A-ZĐĂÂÊÔƠƯa-zđ0-9]*"
-_SYMS = rf"{_SYM}(?:\s?[-–]\s?{_SYM})*"
+# words joined by "-" (and "&" between two units of one issuer: "BNV-CTTN&BĐG")
+_SYMS = rf"{_SYM}(?:\s?[-–]\s?{_SYM}|&{_SYM})*"
 
 STATE_NUMBER = re.compile(rf"(?<![\w/])(\d{{1,6}}[a-z]?)\s?/\s?(?:(\d{{4}})\s?/\s?)?({_SYMS})(?![\w])")
 PARTY_NUMBER = re.compile(rf"(?<![\w/])(\d{{1,6}})\s?[-–]\s?({_SYM})\s?/\s?({_SYMS})(?![\w])")
