@@ -76,6 +76,11 @@ ROWS = [
     (BODY.format("- Tổ chức phổ biến Luật\na) Nội dung hỗ trợ thi hành Luật bao gồm hướng dẫn áp dụng; theo quy "
                  "định của Luật Ngân sách nhà nước, Luật Đầu tư công và pháp luật có liên quan."),
      [ref(title="Luật Ngân sách nhà nước", relation="cited"), ref(title="Luật Đầu tư công", relation="cited")]),
+    # a scheme named in quotes after a cue is a document of its own
+    (OPENING.format("Căn cứ Luật Phòng thủ dân sự ngày 20 tháng 6 năm 2023;\nTriển khai thực hiện Đề án “Nâng cao "
+                    "nhận thức cộng đồng, đến năm 2030”, Ủy ban nhân dân ban hành Kế hoạch."),
+     [ref(title="Luật Phòng thủ dân sự", relation="based_on"),
+      ref(doc_type="Đề án", title="Đề án “Nâng cao nhận thức cộng đồng, đến năm 2030”", relation="implements")]),
     # "&" joins two units of one issuer inside a symbol
     (OPENING.format("Thực hiện Công văn số 8935/BNV-CTTN&BĐG ngày 03 tháng 10 năm 2025 của Bộ Nội vụ về bình đẳng giới;"),
      [ref(number="8935/BNV-CTTN&BĐG", doc_type="Công văn", date="2025-10-03", relation="implements")]),

@@ -349,6 +349,10 @@ _LAW = re.compile(
     r"(?<![\wđĐ])(?P<type>Bộ luật|Luật|Pháp lệnh)[^\S\n]+"  # the name on the same line
     r"(?P<amend>(?i:sửa đổi,?\s*bổ sung\s+(?:một số điều\s+)?(?:của\s+)?(?:các\s+)?)(?:Bộ luật|Luật|Pháp lệnh)\s+)?")
 # the next law in the list an amending law's name runs over, a few words of the last name on
+# a scheme named in quotes after a cue: "thực hiện Đề án “Nâng cao nhận thức cộng đồng ...”"
+_QUOTED = re.compile(
+    r"(?<![\wđĐ])(?:[Tt]heo|[Tt]hực hiện|[Tt]riển khai|[Cc]ăn cứ|[Hh]ưởng ứng)\s+"
+    r"(?P<type>(?i:kế hoạch|chương trình|đề án|chiến lược|quy hoạch|phương án))\s+[“\"](?P<name>[^”\"\n]{8,250})[”\"]")
 _NEXT_LAW = re.compile(r"(?:\s+[^\s,;.:()]+){0,8}?\s*(?:,|\svà)\s*(?:Bộ luật|Luật|Pháp lệnh)\s+")
 _CONGRESS = re.compile(r"(?<![\wđĐ])(?P<type>Nghị quyết|Chỉ thị|Kết luận)\s+(?P<w>Đại hội|Hội nghị)\s+")
 _GENERIC = re.compile(
@@ -459,6 +463,13 @@ def _named(text: str, start: int, end: int) -> list[_Mention]:
                            doc_type=_type_at(m.group("type")), title=title, issuer=issuer)
         mention.key = "named:" + fold(title)
         mention.tail_end = stop
+        out.append(mention)
+    for m in _QUOTED.finditer(text, start, end):
+        kind = m.group("type")
+        title = f"{kind[0].upper()}{kind[1:].lower()} “{' '.join(m.group('name').split())}”"
+        mention = _Mention(start=m.start("type"), end=m.end(), number=None, doc_type=_type_at(m.group("type")),
+                           title=title)
+        mention.key = "named:" + fold(title)
         out.append(mention)
     return out
 
