@@ -48,6 +48,9 @@ def _check(found, expected):
     # a rate after the value is its frequency, not a target of its own
     ("- 100% cán bộ công đoàn cơ sở được tập huấn, bồi dưỡng nâng cao năng lực ít nhất 01 lần/ năm.",
      [t(100, "%", "=", subject="cán bộ công đoàn cơ sở", frequency="ít nhất 01 lần/năm")]),
+    # a rate per a base: the unit runs over '/' and the base's noun, up to a stop word
+    ("- Phấn đấu đạt 12 bác sĩ/vạn dân và 35 giường bệnh/10.000 dân vào năm 2025.",
+     [t(12, "bác sĩ/vạn dân", ">="), t(35, "giường bệnh/10.000 dân", ">=")]),
     # a rate that is the level itself: value 1, unit lần/năm
     ("- Ban chấp hành CĐCS tổ chức đánh giá kết quả thực hiện nhiệm vụ của các ủy viên ít nhất 01 lần/ năm.",
      [t(1, "lần/năm", ">=")]),
@@ -206,3 +209,14 @@ def test_a_value_clause_opened_after_a_comma_is_the_targets_text():
                      "30% thời gian thực hiện thủ tục và đơn giản hóa thành phần hồ sơ; xây dựng phương án kiến nghị.")
     assert [(x.value, x.text) for x in found] == [
         (30, "đảm bảo cắt giảm tối thiểu 30% thời gian thực hiện thủ tục và đơn giản hóa thành phần hồ sơ")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("- Tỷ suất sinh ở trẻ vị thành niên giảm từ 23 ca sinh/1.000 phụ nữ xuống 18 ca sinh/1.000 phụ nữ vào năm 2025.",
+     [t(18, "ca sinh/1.000 phụ nữ")]),
+    ("- Tỷ lệ tử vong bà mẹ dưới 4/100.000 trẻ sinh ra còn sống vào năm 2025.",
+     [t(4, "/100.000 trẻ sinh ra còn sống", "<=")]),
+    ("- Kiểm tra vào ngày 4/10 hằng năm, đạt 90% cơ sở.", [t(90, "%")]),  # a day and month is no rate
+])
+def test_rates_per_a_base_in_a_targets_section(body, expected):
+    _check(_targets(body, heading="II. MỤC TIÊU"), expected)

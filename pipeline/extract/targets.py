@@ -82,6 +82,7 @@ class _Cues:
     allot_verbs: tuple[str, ...]
     compounds: tuple[str, ...]
     singles: frozenset[str]
+    rate_stops: frozenset[str]
     subject_stops: tuple[str, ...]
     subject_drop: tuple[str, ...]
     subject_leads: tuple[str, ...]
@@ -135,6 +136,7 @@ def _cues() -> _Cues:
         allot_verbs=_longest_first(data["allot_verbs"]),
         compounds=tuple(sorted(set(data["compound_units"]), key=lambda w: -len(w.split()))),
         singles=frozenset(w.lower() for w in data["single_units"]),
+        rate_stops=frozenset(w.lower() for w in data["rate_unit_stops"]),
         subject_stops=_longest_first(data["subject_stops"]),
         subject_drop=_longest_first(data["subject_drop_first"]),
         subject_leads=_longest_first(data["subject_leads"]),
@@ -311,7 +313,10 @@ def _is_reference(text: str, s_start: int, q: Quantity, before: str, cues: _Cues
     lead = text[s_start:q.start]
     if not lead.strip(" -–+*•(") and re.match(r"\s*[.)]", text[q.end:q.end + 2]):
         return True
-    # a date or a document number: "12/3/2020", "45/KH-UBND", "9h00"
+    # a date or a document number: "12/3/2020", "45/KH-UBND", "9h00"; not a rate per a round base
+    # ("4/100.000 trẻ sinh ra còn sống")
+    if re.match(r"/\s*10{2,}\s|/\s*1(?:0{0,2}[.,]000)+\s+[^\W\d_]", text[q.end:q.end + 16]):
+        return False
     return bool(re.match(r"[/\-–]\d", text[q.end:q.end + 2])) and q.kind == "number"
 
 
@@ -396,8 +401,30 @@ def _comparator(text: str, clause_from: int, q: Quantity, cues: _Cues) -> tuple[
     return "=", False, False
 
 
+_RATE = re.compile(r"(?P<noun>(?:\s+[^\W\d_]+){0,5}?)\s*/\s*(?P<base>(?:\d[\d.,]*\s+)?[^\W\d_]+(?:\s+[^\W\d_]+){0,6})")
+
+
+def _rate_unit(text: str, pos: int, end: int, cues: _Cues) -> tuple[str | None, int]:
+    """A rate's unit right after a number ("12 bác sĩ/vạn dân", "4/100.000 trẻ sinh ra còn sống"): the
+    counted noun, '/', the base and its noun up to a stop word; (None, pos) when there is none."""
+    m = _RATE.match(text, pos, end)
+    if not m or (not m.group("noun") and not re.match(r"\d", m.group("base"))):
+        return None, pos
+    words = list(re.finditer(r"\S+", m.group("base")))
+    keep = 1 + int(words[0].group().replace(".", "").replace(",", "").isdigit())
+    for w in words[keep:]:
+        if w.group().lower() in cues.rate_stops:
+            break
+        keep += 1
+    stop = m.start("base") + words[min(keep, len(words)) - 1].end()
+    return " ".join(text[pos:stop].split()), stop
+
+
 def _count_unit(text: str, pos: int, end: int, cues: _Cues, tokens: dict[int, str]) -> tuple[str | None, int]:
     """The counted noun right after a number, and the offset after it."""
+    rate, rate_end = _rate_unit(text, pos, end, cues)
+    if rate:
+        return rate, rate_end
     m = re.match(r"\s+", text[pos:end])
     if not m:
         return None, pos

@@ -24,7 +24,9 @@ WORD_NUMERALS: dict[str, int] = {
 
 # "1.000", "20.000", "1.000,5" (thousands with "."), "10,5" (decimal comma), "95.5" only before "%"
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+\.\d{1,2}(?=\s*%)|\d+(?:,\d+)?"
-_NUMBER_AT = re.compile(rf"(?<![\w/.,])(?<!\w-)(?:{NUMBER})(?![\w/]|[.,]\d)")
+# a number, not a part of a date or a symbol ("12/3/2020", "45/KH"), but the count of a rate per a round
+# base ("4/100.000 trẻ sinh ra còn sống")
+_NUMBER_AT = re.compile(rf"(?<![\w/.,])(?<!\w-)(?:{NUMBER})(?![\w]|/(?!\s*1(?:0{{2,}}|(?:0{{0,2}}[.,]000)+)\s)|[.,]\d)")
 _WORD_AT = re.compile(r"(?<!\w)(" + "|".join(WORD_NUMERALS) + r")(?!\w)", re.IGNORECASE)
 # what may follow a number: a range to a second number, then "%"
 _RANGE_TAIL = re.compile(rf"\s*%?\s*(?:[-–]|đến|tới)\s*({NUMBER})(?![\w/]|[.,]\d)")
