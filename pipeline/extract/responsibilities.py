@@ -385,18 +385,11 @@ def _from_fields(items: list[_Item], idx: int, lead: str, document: Document,
         tasks = [fields["content"]]
     elif not tasks and item.parent is not None:
         tasks = [items[item.parent].text]
-    leads = [lead] if lead else []
-    if not lead:
+    if lead:
+        leads = [lead]
+    else:
         owned.update(item.children)
-        for k in item.children:
-            inner = actors.field_of(items[k].text)
-            if inner is None:
-                leads.append(items[k].text)
-            elif inner[1] and inner[0] in ("lead", "support"):  # "- Đơn vị chủ trì: Sở Y tế."
-                if inner[0] == "lead":
-                    leads.append(inner[1])
-                else:
-                    fields.setdefault("support", inner[1])
+        leads = _lead_bullets([items[k].text for k in item.children], fields)
     out: list[Responsibility] = []
     for text in leads:
         found = actors.split_subject(text)
@@ -409,6 +402,21 @@ def _from_fields(items: list[_Item], idx: int, lead: str, document: Document,
             out.append(_record(unit, tasks, item.start, item.end, document, role="lead",
                                partners=partners or support, deadline=fields.get("time", "").rstrip(" .;") or None))
     return out
+
+
+def _lead_bullets(bullets: list[str], fields: dict[str, str]) -> list[str]:
+    """The units under an empty lead field: its bullets, or the values of the lead fields among them
+    ("- Đơn vị chủ trì: Sở Y tế."); a support field among them goes to ``fields``."""
+    leads = []
+    for text in bullets:
+        inner = actors.field_of(text)
+        if inner is None:
+            leads.append(text)
+        elif inner[0] == "lead" and inner[1]:
+            leads.append(inner[1])
+        elif inner[0] == "support" and inner[1]:
+            fields.setdefault("support", inner[1])
+    return leads
 
 
 # a lead field's work that only states the unit's role: "chủ trì, phối hợp với các sở ..."
