@@ -168,6 +168,17 @@ def test_strip_cue(text, expected):
      "giám sát.\n- Báo cáo kết quả thực hiện.\n",
      [("Các Sở, ngành chủ trì, quản lý các dự án thuộc Chương trình", ["Phê duyệt kế hoạch giám sát.",
                                                                      "Báo cáo kết quả thực hiện."])]),
+    # a role noun is a name ("Cơ quan phối hợp có trách nhiệm ..."); a tax office names its place
+    ("III. TỔ CHỨC THỰC HIỆN\n4. Cơ quan phối hợp có trách nhiệm trả lời bằng văn bản.\ne) Thuế tỉnh An Bình\n"
+     "- Đánh giá về ưu đãi đầu tư.\n",
+     [("Cơ quan phối hợp", ["có trách nhiệm trả lời bằng văn bản."]),
+      ("Thuế tỉnh An Bình", ["Đánh giá về ưu đãi đầu tư."])]),
+    # a heading that says what its unit is before the items: the unit alone; a paragraph under a heading
+    # that opens with a unit of its own is that unit's
+    ("II. NHIỆM VỤ\n2. Các sở, ban, ngành: Là các đơn vị được lấy ý kiến, chịu trách nhiệm các nội dung sau:\n"
+     "a) Đánh giá sự phù hợp của dự án.\nh) Các đơn vị khác\n\nCơ quan đăng ký đầu tư có trách nhiệm lấy ý kiến.\n",
+     [("Các sở, ban, ngành", ["Đánh giá sự phù hợp của dự án."]),
+      ("Cơ quan đăng ký đầu tư", ["có trách nhiệm lấy ý kiến."])]),
     # a numbered order with a trigger: "khi có yêu cầu" inside the work is no condition on the order
     ("III. NHIỆM VỤ\n8. Các Bộ: Quốc phòng, Tài chính kịp thời xuất cấp phương tiện theo đề nghị của địa phương khi "
      "có yêu cầu của địa phương./.\n",

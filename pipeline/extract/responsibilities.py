@@ -182,6 +182,11 @@ def _heading_actor(text: str, *, titled: bool = False) -> tuple[str, str | None]
     holder = _duty_holder(rest)
     if holder is not None:
         return holder[0], None  # "12. Các tổ chức, cá nhân khai thác nước dưới đất có trách nhiệm" and its items
+    inner = re.search(r":\s+", rest[:-1])
+    if rest.endswith(":") and inner and not actors.is_list_colon(rest[:inner.start()]) \
+            and len(actors.words_of(rest[:inner.start()])) <= 15:
+        # "2. Các sở, ban, ngành: Là các đơn vị được lấy ý kiến, chịu trách nhiệm các nội dung sau:"
+        return rest[:inner.start()].strip(), None
     if rest.endswith(":"):
         name = rest[:-1].strip()
         if len(actors.words_of(name)) <= actors.MAX_ACTOR_WORDS and not _SENTENCE_END.search(name):
@@ -446,8 +451,10 @@ def _child_tasks(items: list[_Item], idx: int, owned: set[int]) -> tuple[list[st
     line ("Ủy ban nhân dân các tỉnh, thành phố:") has no children: the marked items that follow it
     at one rank are its tasks."""
     item = items[idx]
-    # an item that hands work to another unit ("b) Giao Thanh tra tỉnh ...") is that unit's, not the heading's
-    kids = [k for k in item.children if _heading_actor(items[k].text) is None and actors.delegated(items[k].text) is None]
+    # an item that hands work to another unit ("b) Giao Thanh tra tỉnh ...") or opens with a unit of its own
+    # ("Cơ quan đăng ký đầu tư có trách nhiệm ..." under "h) Các đơn vị khác") is that unit's, not the heading's
+    kids = [k for k in item.children if _heading_actor(items[k].text) is None and actors.delegated(items[k].text) is None
+            and not _other_subject(items[k].text, item.text)]
     if item.style == "plain" and not kids:
         kids = _following(items, idx)
     marked = [items[k].rank for k in kids if items[k].style != "plain"]
@@ -463,6 +470,14 @@ def _child_tasks(items: list[_Item], idx: int, owned: set[int]) -> tuple[list[st
             tasks.append(kid.text)
             end = max(end, kid.end)
     return tasks, end
+
+
+def _other_subject(text: str, heading: str) -> bool:
+    """True when ``text`` opens with a unit and its work, and the unit is not one the heading names."""
+    found = actors.leading_subject(text)
+    if not found:
+        return False
+    return not {w.low for w in actors.words_of(found[0])} <= {w.low for w in actors.words_of(heading)}
 
 
 def _following(items: list[_Item], idx: int) -> list[int]:
