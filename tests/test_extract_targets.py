@@ -220,3 +220,16 @@ def test_a_value_clause_opened_after_a_comma_is_the_targets_text():
 ])
 def test_rates_per_a_base_in_a_targets_section(body, expected):
     _check(_targets(body, heading="II. MỤC TIÊU"), expected)
+
+
+def test_a_count_per_period_is_a_frequency_wherever_it_stands():
+    found = _targets("- Các thông số quan trắc với tần suất 2 lần/tháng; số lượng mẫu quan trắc 240 mẫu/năm.")
+    _check(found, [t(2, "lần/tháng"), t(240, "mẫu/năm")])
+
+
+def test_a_level_in_a_lone_table_cell_quotes_its_row():
+    text = ("KẾ HOẠCH\nQuan trắc môi trường\nII. NỘI DUNG\n- Quan trắc định kỳ.\n\nPHỤ LỤC\n\n|\nTT\n|\nĐối tượng\n|\n"
+            "Tần suất\n|\n|\n1\n|\nNguồn nước cấp nuôi tôm\n|\n02 lần/tháng\n|\n")
+    found = extract(analyse_text(text, segment=False))
+    assert [(x.value, x.unit) for x in found] == [(2, "lần/tháng")]
+    assert "Nguồn nước cấp nuôi tôm" in found[0].text

@@ -170,8 +170,25 @@ def extract(doc: Doc) -> list[Target]:
         if any(s <= start < e for s, e in table_spans):
             continue
         records.extend(_line_targets(document, start, end, cues, sections=sections, tokens=tokens))
+    records = [_with_row(t, tables) for t in records]
     records.sort(key=lambda t: t.span.start if t.span else 0)
     return records
+
+
+def _with_row(target: Target, tables: dict[int, list[Block]]) -> Target:
+    """A target read from a lone cell of a plain table ("02 lần/tháng") quotes its row before it (what is
+    measured, and where), so that the record says what the level is of."""
+    if target.span is None or len(target.text.split()) > 6:
+        return target
+    for cells in tables.values():
+        cell = next((c for c in cells if c.span and c.span.start <= target.span.start < c.span.end), None)
+        if cell is None:
+            continue
+        before = sorted((c for c in cells if c.row == cell.row and (c.col or 0) < (cell.col or 0) and c.span),
+                        key=lambda c: c.col or 0)
+        lead = " ".join(" ".join(c.text.split()) for c in before)
+        return target.model_copy(update={"text": f"{lead} {target.text}".strip()}) if lead else target
+    return target
 
 
 # ---------------------------------------------------------------- prose
@@ -291,7 +308,8 @@ def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
                 continue
             if _postfix(text, unit_end, s_end, cues) and values and not _separated(text, values[-1].q.end, q.start):
                 continue  # "... có 15 tiêu chí trở lên": a bound of the subject
-            if not explicit:
+            per_period = re.search(r"/\s*(?:năm|quý|tháng|tuần|ngày)$", unit, re.IGNORECASE) is not None
+            if not explicit and not per_period:  # a count per period ("240 mẫu/năm") is a frequency: it commits
                 if not in_section or folded_unit in cues.enumerators:
                     continue
             elif comparator_is_near and not in_section and not _committed(text, clause_from, q.start, cues):
