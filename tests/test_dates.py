@@ -115,3 +115,8 @@ def test_a_year_less_date_of_a_dated_text_takes_its_year_unless_it_recurs():
 def test_from_now_runs_from_the_day_the_text_was_signed(text, first, last):
     found = find_times(text, year=2025, today="2025-11-21")
     assert [(t.first, t.last) for t in found] == [(first, last)]
+
+
+def test_a_year_less_month_listed_before_a_dated_one_takes_its_year():
+    found = find_times("quan trắc vào tháng 4 và tháng 8 năm 2026", year=2025)
+    assert [(t.first, t.last) for t in found] == [("2026-04-01", "2026-04-30"), ("2026-08-01", "2026-08-31")]

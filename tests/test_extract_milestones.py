@@ -165,3 +165,9 @@ def test_gazette_table_lines():
             "Cơ sở khám bệnh, chữa bệnh Bộ Y tế Đề án/kế hoạch triển khai Từ quý I/2027\n")
     items = run(body, year=2026)
     assert triples(items) == [("deadline", "2027-01-01", "2027-03-31"), ("period", "2027-01-01", None)]
+
+
+def test_work_placed_in_listed_months_is_a_period_of_each():
+    items = run("II. NỘI DUNG\n- Thuốc bảo vệ thực vật: thời gian quan trắc vào tháng 4 và tháng 8 năm 2026.", year=2025)
+    assert [(m.kind, m.start, m.end) for m in items] == [("period", "2026-04-01", "2026-04-30"),
+                                                        ("period", "2026-08-01", "2026-08-31")]

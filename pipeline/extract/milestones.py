@@ -384,6 +384,10 @@ def _inline(text: str, line: _Line, t: TimeExpr, line_times: list[TimeExpr]) -> 
         kind = "period"
     elif cues["deadline"].search(before):
         kind, first = "deadline", None
+    elif _within(before, t) and not cues["within"].search(before):  # "quan trắc vào tháng 4"
+        if t.bare:
+            return None
+        kind = "deadline" if cues["completion"].search(clause_before) else "period"
     elif cues["horizon"].search(before) and t.kind in ("year", "quarter", "month", "half", "day"):
         if t.bare or _names_document(clause_before):
             return None
@@ -403,15 +407,24 @@ def _inline(text: str, line: _Line, t: TimeExpr, line_times: list[TimeExpr]) -> 
 
 
 def _listed_school_year(text: str, t: TimeExpr, line_times: list[TimeExpr]) -> bool:
-    """The second school year of "trong các năm học 2018 - 2019, 2019 - 2020"."""
-    if t.kind != "school_year":
+    """The second school year of "trong các năm học 2018 - 2019, 2019 - 2020", and the second month of
+    "vào tháng 4 và tháng 8 năm 2026": a time listed after one placed by a 'within' cue."""
+    if t.kind not in ("school_year", "month", "quarter"):
         return False
     prev = [p for p in line_times if p.end <= t.start]
-    if not prev or prev[-1].kind != "school_year":
+    if not prev or prev[-1].kind != t.kind:
         return False
     p = prev[-1]
     return re.fullmatch(r"\s*(?:,|và)\s*", text[p.end:t.start]) is not None and \
-        _cues()["within"].search(text[max(0, p.start - 20):p.start]) is not None
+        _within(text[max(0, p.start - 20):p.start], p)
+
+
+def _within(before: str, t: TimeExpr) -> bool:
+    """A 'within' cue before a time ("trong quý II"), or "vào" before a month or quarter ("vào tháng 4"),
+    which places the work inside it; "vào năm 2030" is a horizon."""
+    cues = _cues()
+    return cues["within"].search(before) is not None or (
+        t.kind in ("month", "quarter") and re.search(r"(?<!\w)vào\s*$", before, re.IGNORECASE) is not None)
 
 
 def _names_document(clause_before: str) -> bool:

@@ -254,6 +254,12 @@ def find_times(text: str, *, year: int | None = None, today: str | None = None) 
     signed), "từ nay đến năm 2030" is the range from that day to the end of 2030.
     """
     atoms = [t for t in (_atom(m) for m in TIME_ATOM.finditer(text)) if t is not None]
+    # "tháng 4 và tháng 8 năm 2026": a year-less month or day listed before one with a year takes that year
+    for k in range(len(atoms) - 2, -1, -1):
+        t, nxt = atoms[k], atoms[k + 1]
+        if not t.has_year and nxt.has_year and nxt.first and nxt.kind == t.kind \
+                and LIST_GAP.fullmatch(text, t.end, nxt.start):
+            atoms[k] = _with_year(t, int(nxt.first[:4]))
     if year is not None:  # a year-less day ("ngày 25/11") or month of a dated text is of that year,
         # unless it recurs ("trước ngày 30/11 hằng năm")
         # (one whose range partner names its year takes that one: "từ ngày 15/11 đến ngày 20/11/2024")
