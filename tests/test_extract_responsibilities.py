@@ -179,6 +179,11 @@ def test_strip_cue(text, expected):
      "a) Đánh giá sự phù hợp của dự án.\nh) Các đơn vị khác\n\nCơ quan đăng ký đầu tư có trách nhiệm lấy ý kiến.\n",
      [("Các sở, ban, ngành", ["Đánh giá sự phù hợp của dự án."]),
       ("Cơ quan đăng ký đầu tư", ["có trách nhiệm lấy ý kiến."])]),
+    # "X chỉ đạo Y thực hiện các nội dung sau:": Y does the items, X directs; establishments are actors
+    ("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Môi trường chỉ đạo Chi cục Thủy sản thực hiện các nội dung sau:\n"
+     "- Lập dự toán kinh phí.\n4. Các cơ sở nuôi trồng thủy sản:\nTheo dõi môi trường tại cơ sở nuôi.\n",
+     [("Sở Nông nghiệp và Môi trường", ["chỉ đạo Chi cục Thủy sản"]), ("Chi cục Thủy sản", ["Lập dự toán kinh phí."]),
+      ("Các cơ sở nuôi trồng thủy sản", ["Theo dõi môi trường tại cơ sở nuôi."])]),
     # a numbered order with a trigger: "khi có yêu cầu" inside the work is no condition on the order
     ("III. NHIỆM VỤ\n8. Các Bộ: Quốc phòng, Tài chính kịp thời xuất cấp phương tiện theo đề nghị của địa phương khi "
      "có yêu cầu của địa phương./.\n",

@@ -29,6 +29,7 @@ HEADS_NEED_NAME = {tuple(entry.split()) for entry in _DATA["heads_need_name"]}
 HEADS_NEED_QUANTIFIER = _phrases("heads_need_quantifier")
 PREDICATES = _phrases("predicates")
 DUTY_PREDICATES = _phrases("duty_predicates")
+DUTY_ENDINGS = sorted(set(DUTY_PREDICATES) | set(_phrases("duty_endings")), key=len, reverse=True)
 PURPOSE_SECTIONS = _phrases("purpose_sections")
 # headings of the sections whose paragraphs are demands ("III. NHIỆM VỤ, GIẢI PHÁP", "II. NỘI DUNG")
 TASK_SECTIONS = _phrases("task_sections")
@@ -214,7 +215,7 @@ def before_duty(text: str) -> str | None:
     trách nhiệm"): the words before the duty predicate, else None."""
     words = words_of(text.rstrip(" :"))
     for k in range(1, len(words)):
-        if not words[k].capitalised and match_phrase(words, k, DUTY_PREDICATES) == len(words) - k:
+        if not words[k].capitalised and match_phrase(words, k, DUTY_ENDINGS) == len(words) - k:
             return text[:words[k - 1].end].rstrip(" ,")
     return None
 
