@@ -218,6 +218,9 @@ def test_extract(body, expected):
 
 
 @pytest.mark.parametrize("body", [
+    # a unit's share of a quota is no work
+    "III. KHEN THƯỞNG\na) Các cơ quan, đơn vị cấp tỉnh có liên quan đến công tác bầu cử:\n- Ban Chỉ đạo bầu cử của tỉnh: "
+    "Không quá 05 cá nhân;\n- Ban bầu cử đại biểu Quốc hội: 01 cá nhân/01 ban;\n",
     # purpose and requirement sections assign nothing
     "I. MỤC ĐÍCH, YÊU CẦU\n- Các công đoàn cơ sở phải xác định rõ nhiệm vụ then chốt.\n",
     "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Giúp cán bộ công đoàn nhận thức đúng nội dung Nghị quyết.\n",

@@ -292,9 +292,14 @@ def _assignment(text: str, *, cue_only: bool = False) -> tuple[str, str] | None:
     return None
 
 
+# a unit's share of a quota, not work: "Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân"
+_QUOTA = re.compile(r"^(?:(?:không quá|tối đa|tối thiểu|ít nhất|dưới|trên)\s+)?\d+(?:[.,]\d+)*\s*(?:%|[^\W\d_])",
+                    re.IGNORECASE)
+
+
 def _is_task_line(item: _Item) -> bool:
     text = item.text.strip()
-    if not text:
+    if not text or _QUOTA.match(text.split(": ", 1)[-1]):  # "Ban bầu cử: 01 cá nhân/01 ban" is a share, no work
         return False
     if item.style == "plain":
         if text.endswith(":") or _TIME_LABEL.match(text) or actors.starts_with(text, actors.CLOSINGS):
@@ -330,7 +335,7 @@ def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
             continue
         if item.style == "plus":  # a sub-bullet is its task's detail, unless it names its own unit
             inline = _heading_actor(item.text)
-            if inline and inline[1] and not purpose:
+            if inline and inline[1] and not purpose and not _QUOTA.match(inline[1]):
                 out.append(_record(inline[0], [inline[1]], item.start, item.end, document))
             continue
         titled = bool(item.children) and all(_is_task_line(items[k]) and actors.field_of(items[k].text) is None
@@ -344,7 +349,7 @@ def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
                 director, directing = holder[1]
                 out.append(_record(director, [directing], item.start, item.end, document))
             tasks, end = _child_tasks(items, idx, owned)
-            tasks = ([inline] if inline else []) + tasks
+            tasks = ([inline] if inline and not _QUOTA.match(inline) else []) + tasks
             if tasks:
                 out.append(_record(name, tasks, item.start, end, document))
             continue
