@@ -28,6 +28,9 @@ def _resp(body):
     ("Các cấp ủy, tổ chức đảng, các cơ quan nghiêm túc triển khai các kết luận",
      ("Các cấp ủy, tổ chức đảng, các cơ quan", "nghiêm túc triển khai các kết luận")),
     ("Sở Nội vụ tổ chức hội nghị sơ kết", ("Sở Nội vụ", "tổ chức hội nghị sơ kết")),
+    # units listed with ';' are one actor
+    ("Thủ trưởng các Sở, ban, ngành; Chủ tịch UBND cấp xã có trách nhiệm triển khai",
+     ("Thủ trưởng các Sở, ban, ngành; Chủ tịch UBND cấp xã", "có trách nhiệm triển khai")),
     ("Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo xây dựng chương trình",
      ("Ban cán sự đảng Chính phủ", "lãnh đạo, chỉ đạo xây dựng chương trình")),
     ("Đảng ủy Chính phủ lãnh đạo, chỉ đạo các bộ rà soát", ("Đảng ủy Chính phủ", "lãnh đạo, chỉ đạo các bộ rà soát")),

@@ -181,6 +181,8 @@ def split_subject(text: str) -> tuple[str, str] | None:
     if not n:
         return None
     for i in range(n, min(len(words), MAX_ACTOR_WORDS + 1)):
+        if words[i - 1].raw[-1:] == ";" and head_at(words, i, capital=True):
+            continue  # "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND cấp xã ...": units listed with ';'
         if words[i - 1].raw[-1:] in ".;" or (words[i - 1].raw[-1:] == ":"
                                                and not is_list_colon(text[:words[i - 1].end - 1])):
             return None
