@@ -298,4 +298,5 @@ def clean_task(text: str) -> str:
 
 __all__ = ["FIELD_LABELS", "field_of", "HEADING_CUES", "PURPOSE_SECTIONS", "TASK_SECTIONS", "RULE_ARTICLES", "is_lawmaking", "OPENERS", "CONDITIONS", "CLOSINGS", "Word", "words_of",
            "match_phrase", "strip_cue", "head_at", "starts_with_actor", "predicate_at", "split_subject",
-           "is_list_colon", "starts_with", "contains", "clean_task"]
+           "is_list_colon", "starts_with", "contains", "clean_task", "DELEGATION_CUES", "delegated", "before_duty",
+           "duty_holder", "leading_subject"]
