@@ -120,3 +120,12 @@ def test_from_now_runs_from_the_day_the_text_was_signed(text, first, last):
 def test_a_year_less_month_listed_before_a_dated_one_takes_its_year():
     found = find_times("quan trắc vào tháng 4 và tháng 8 năm 2026", year=2025)
     assert [(t.first, t.last) for t in found] == [("2026-04-01", "2026-04-30"), ("2026-08-01", "2026-08-31")]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("bảo đảm chỗ ở ổn định trước Tết Nguyên đán năm 2026", "2026-02-17"),
+    ("hoàn thành trước Tết Nguyên đán Bính Ngọ 2026", "2026-02-17"),
+    ("trước Tết 2025", "2025-01-29"),
+])
+def test_the_lunar_new_year_is_its_first_day(text, day):
+    assert [(t.first, t.last) for t in find_times(text)] == [(day, day)]

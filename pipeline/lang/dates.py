@@ -79,6 +79,9 @@ _DASH = r"[-–—]"
 # one alternative per atom, leftmost match wins, earlier alternatives win at the same place
 TIME_ATOM = re.compile(
     "|".join([
+        # "Tết Nguyên đán năm 2026", "Tết Nguyên đán Bính Ngọ 2026": the first day of the lunar year
+        rf"(?P<tet>tết\s+(?:nguyên\s+đán\s+)?(?:(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)\s+\w+\s+)?"
+        rf"(?:năm\s+)?(?P<ty>{_YEAR}))(?![\d/])",
         # "năm học 2019 - 2020"
         rf"(?P<school>năm\s+học\s+(?P<s1>{_YEAR})\s*{_DASH}\s*(?P<s2>{_YEAR}))",
         # "giai đoạn 2019 – 2020", "giai đoạn từ 2018 - 2020", "nhiệm kỳ 2018 - 2023"
@@ -149,6 +152,9 @@ def _atom(m: re.Match) -> TimeExpr | None:
     """Resolve one match of TIME_ATOM (year may be missing: ``has_year`` False)."""
     g = m.group
     s, e = m.start(), m.end()
+    if g("tet"):
+        day = _lunar_new_year().get(g("ty"))
+        return TimeExpr(s, e, day, day, "day", "day") if day else None
     if g("school"):
         y1, y2 = int(g("s1")), int(g("s2"))
         if y2 != y1 + 1:
@@ -205,6 +211,11 @@ def _atom(m: re.Match) -> TimeExpr | None:
         y = int(g("y"))
         return TimeExpr(s, e, iso(y, 1, 1), iso(y, 12, 31), "year", "year", bare=not g("yn"))
     return None
+
+
+@lru_cache(maxsize=1)
+def _lunar_new_year() -> dict[str, str]:
+    return json.loads(_TIME_DATA.read_text(encoding="utf-8"))["lunar_new_year"]["days"]
 
 
 def _with_year(t: TimeExpr, year: int) -> TimeExpr:
