@@ -781,6 +781,9 @@ def test_a_lower_text_that_completes_as_the_superior_directs_keeps_its_deadline(
     ("Văn phòng Chính phủ", "Chính phủ", "Thủ tướng Chính phủ", False),  # the superior issuer's own office
     ("Văn phòng Chính phủ", "Bộ Tài chính", "Bộ Y tế", False),
     ("Bộ Tài chính", "Chính phủ", "Thủ tướng Chính phủ", True),
+    # the Government's own agencies are the Prime Minister's to direct, not a province's
+    ("Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam", "Thủ tướng Chính phủ", "Chính phủ", True),
+    ("Đài Truyền hình Việt Nam", "Ủy ban nhân dân tỉnh An Bình", "Thủ tướng Chính phủ", False),
 ])
 def test_the_superior_issuers_own_office(actor, lower, superior, applicable):
     assert applies(actor, lower_issuer=lower, superior_issuer=superior).applies is applicable

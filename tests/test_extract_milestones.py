@@ -171,3 +171,8 @@ def test_work_placed_in_listed_months_is_a_period_of_each():
     items = run("II. NỘI DUNG\n- Thuốc bảo vệ thực vật: thời gian quan trắc vào tháng 4 và tháng 8 năm 2026.", year=2025)
     assert [(m.kind, m.start, m.end) for m in items] == [("period", "2026-04-01", "2026-04-30"),
                                                         ("period", "2026-08-01", "2026-08-31")]
+
+
+def test_from_now_is_a_period_from_the_signing_day():
+    items = run("I. CHÍNH SÁCH\nb) Thời gian hỗ trợ: Từ nay đến hết ngày 31 tháng 12 năm 2025.", year=2025)
+    assert triples(items) == [("period", "2025-01-10", "2025-12-31")]

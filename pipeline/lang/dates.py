@@ -302,7 +302,7 @@ def find_times(text: str, *, year: int | None = None, today: str | None = None) 
                 left = TimeExpr(left.start, left.end, iso(y1, 9, 1), iso(y1 + 1, 8, 31), "school_year", "school_year")
         now = FROM_NOW_BEFORE.search(text, max(0, left.start - 30), left.start) if today else None
         if now and now.end() == left.start and left.last and today <= left.last:
-            left = TimeExpr(now.start(), left.end, today, left.last, "range", "range")
+            left = TimeExpr(now.start(), left.end, today, left.last, "range", "range", since=True)
         out.append(_opened(text, left))
         i += 1
     return out
