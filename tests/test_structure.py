@@ -40,6 +40,10 @@ HEADER_CASES = [
     ("BỘ VĂN HÓA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/QĐ-BVH\nHà Nội, ngày 18 tháng 11 năm 2025\nQUYẾT ĐỊNH\n"
      "VỀ VIỆC BAN HÀNH KẾ HOẠCH THỰC HIỆN QUY HOẠCH MẠNG LƯỚI\n\n**BỘ TRƯỞNG BỘ VĂN HÓA**\n\nCăn cứ Luật Quy hoạch;\n",
      {"doc_type": "Quyết định", "title": "Về việc ban hành kế hoạch thực hiện quy hoạch mạng lưới"}),
+    # ... or at the enacting body's line
+    ("CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 38/NQ-CP\nHà Nội, ngày 25 tháng 11 năm 2025\nNGHỊ QUYẾT\n\n"
+     "VỀ CÁC GIẢI PHÁP KHẮC PHỤC HẬU QUẢ THIÊN TAI\n\n**CHÍNH PHỦ**\n\nCăn cứ Luật Tổ chức Chính phủ;\n",
+     {"doc_type": "Nghị quyết", "title": "VỀ CÁC GIẢI PHÁP KHẮC PHỤC HẬU QUẢ THIÊN TAI"}),
     # an official letter: no type line, the V/v line is the subject
     ("BỘ XÂY DỰNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 2400/BXD-QLN\nV/v: Hỗ trợ nhà ở\n"
      "Hà Nội, ngày 15 tháng 11 năm 2013\nKính gửi: Ủy ban nhân dân các tỉnh\n",

@@ -166,9 +166,14 @@ def _clean_place(place: str) -> str:
 _LINKING_END = re.compile(r"\b(của|và|với|cho|về|tại|trên|đối với)$", re.I)
 
 
+_ENACTING_BODY = re.compile(r"^(?:chinh phu|uy ban nhan dan(?: (?:tinh|thanh pho|quan|huyen|xa|phuong)\b.*)?)$")
+
+
 def _authority(line: str, before: str) -> bool:
-    """True when an upper-case line after an upper-case title is the enacting office holder, not more title."""
-    return len(line) < 120 and starts_with_position(line) and not _LINKING_END.search(before.strip())
+    """True when an upper-case line after an upper-case title is the enacting office holder or body
+    ("BỘ TRƯỞNG BỘ ...", "CHÍNH PHỦ", "ỦY BAN NHÂN DÂN TỈNH X"), not more title."""
+    enacting = starts_with_position(line) or (_ENACTING_BODY.match(fold(line).strip()) and len(line.split()) <= 9)
+    return len(line) < 120 and bool(enacting) and not _LINKING_END.search(before.strip())
 
 
 def _collect_title(blocks: list[Block], start: int, after: str | None = None) -> tuple[str, str | None, int]:
