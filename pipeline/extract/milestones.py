@@ -392,7 +392,7 @@ def _inline(text: str, line: _Line, t: TimeExpr, line_times: list[TimeExpr]) -> 
         if t.bare or _names_document(clause_before):
             return None
         kind, first = "deadline", None
-    elif cues["within"].search(before) or _listed_school_year(text, t, line_times):
+    elif cues["within"].search(before) or _listed_within(text, t, line_times):
         if t.bare:
             return None
         kind = "deadline" if cues["completion"].search(clause_before) else "period"
@@ -406,7 +406,7 @@ def _inline(text: str, line: _Line, t: TimeExpr, line_times: list[TimeExpr]) -> 
     return _Found(c_start, c_end, _clean(clause), kind, first, last, t.precision, [_clean(activity)])
 
 
-def _listed_school_year(text: str, t: TimeExpr, line_times: list[TimeExpr]) -> bool:
+def _listed_within(text: str, t: TimeExpr, line_times: list[TimeExpr]) -> bool:
     """The second school year of "trong các năm học 2018 - 2019, 2019 - 2020", and the second month of
     "vào tháng 4 và tháng 8 năm 2026": a time listed after one placed by a 'within' cue."""
     if t.kind not in ("school_year", "month", "quarter"):

@@ -83,6 +83,7 @@ class _Cues:
     compounds: tuple[str, ...]
     singles: frozenset[str]
     rate_stops: frozenset[str]
+    per_period: re.Pattern
     subject_stops: tuple[str, ...]
     subject_drop: tuple[str, ...]
     subject_leads: tuple[str, ...]
@@ -137,6 +138,8 @@ def _cues() -> _Cues:
         compounds=tuple(sorted(set(data["compound_units"]), key=lambda w: -len(w.split()))),
         singles=frozenset(w.lower() for w in data["single_units"]),
         rate_stops=frozenset(w.lower() for w in data["rate_unit_stops"]),
+        per_period=re.compile(r"/\s*(?:" + "|".join(map(re.escape, _longest_first(data["rate_periods"]))) + r")$",
+                              re.IGNORECASE),
         subject_stops=_longest_first(data["subject_stops"]),
         subject_drop=_longest_first(data["subject_drop_first"]),
         subject_leads=_longest_first(data["subject_leads"]),
@@ -308,7 +311,7 @@ def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
                 continue
             if _postfix(text, unit_end, s_end, cues) and values and not _separated(text, values[-1].q.end, q.start):
                 continue  # "... có 15 tiêu chí trở lên": a bound of the subject
-            per_period = re.search(r"/\s*(?:năm|quý|tháng|tuần|ngày)$", unit, re.IGNORECASE) is not None
+            per_period = cues.per_period.search(unit) is not None
             if not explicit and not per_period:  # a count per period ("240 mẫu/năm") is a frequency: it commits
                 if not in_section or folded_unit in cues.enumerators:
                     continue
