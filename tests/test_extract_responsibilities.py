@@ -28,6 +28,13 @@ def _resp(body):
     ("Các cấp ủy, tổ chức đảng, các cơ quan nghiêm túc triển khai các kết luận",
      ("Các cấp ủy, tổ chức đảng, các cơ quan", "nghiêm túc triển khai các kết luận")),
     ("Sở Nội vụ tổ chức hội nghị sơ kết", ("Sở Nội vụ", "tổ chức hội nghị sơ kết")),
+    # a long list of units with a gloss in brackets: the gloss does not count toward the length of a name
+    ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, các cơ quan khác ở trung ương, Chủ tịch Ủy "
+     "ban nhân dân các tỉnh, thành phố bị ảnh hưởng bởi thiên tai (sau đây gọi tắt là các bộ, cơ quan, địa phương), căn "
+     "cứ chức năng, nhiệm vụ được giao, thực hiện khẩn trương",
+     ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, các cơ quan khác ở trung ương, Chủ tịch Ủy "
+      "ban nhân dân các tỉnh, thành phố bị ảnh hưởng bởi thiên tai (sau đây gọi tắt là các bộ, cơ quan, địa phương)",
+      "căn cứ chức năng, nhiệm vụ được giao, thực hiện khẩn trương")),
     # units listed with ';' are one actor
     ("Thủ trưởng các Sở, ban, ngành; Chủ tịch UBND cấp xã có trách nhiệm triển khai",
      ("Thủ trưởng các Sở, ban, ngành; Chủ tịch UBND cấp xã", "có trách nhiệm triển khai")),

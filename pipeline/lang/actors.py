@@ -180,7 +180,10 @@ def split_subject(text: str) -> tuple[str, str] | None:
     n = head_at(words, 0)
     if not n:
         return None
-    for i in range(n, min(len(words), MAX_ACTOR_WORDS + 1)):
+    # a gloss in brackets ("(sau đây gọi tắt là các bộ, cơ quan, địa phương)") does not count toward the length
+    glossed = sum(1 for w in words[:MAX_ACTOR_WORDS * 2]
+                  if text[:w.start].count("(") > text[:w.start].count(")"))
+    for i in range(n, min(len(words), MAX_ACTOR_WORDS + 1 + glossed)):
         if words[i - 1].raw[-1:] == ";" and head_at(words, i, capital=True):
             continue  # "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND cấp xã ...": units listed with ';'
         if words[i - 1].raw[-1:] in ".;" or (words[i - 1].raw[-1:] == ":"
