@@ -298,9 +298,15 @@ def keeps_superior_deadline(text: str, *, doc_type: str | None,
     deadline without restating it."""
     if not doc_type:
         return False
-    levels = levels or load_levels()
-    kind = re.escape(_lower(doc_type))
-    return any(re.search(p.replace("{type}", kind), _lower(text)) for p in levels.deferred_deadline)
+    lowered = _lower(text)
+    patterns = _deferral_patterns(_lower(doc_type), (levels or load_levels()).deferred_deadline)
+    return any(p.search(lowered) for p in patterns)
+
+
+@lru_cache(maxsize=16)
+def _deferral_patterns(doc_type: str, templates: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    """The deferred-deadline patterns with ``{type}`` set to one document type, compiled once."""
+    return tuple(re.compile(p.replace("{type}", re.escape(doc_type))) for p in templates)
 
 
 def party_internal(text: str, lower_issuer: str | None, *, superior_issuer: str | None = None,

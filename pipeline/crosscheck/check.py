@@ -179,7 +179,8 @@ def _judge(unit: Unit, why: str, row: np.ndarray, clause_rows: np.ndarray, claus
                 chosen.append(j)
     score = {j: float(max([row[j], *(crow[j] for crow in clause_rows)])) for j in chosen}
     chosen = sorted(chosen, key=lambda j: -score[j])[:t.max_matches]
-    terms = set(content_terms(word_tokens(unit.body, segment=segment)))
+    tokens = word_tokens(unit.body, segment=segment)
+    terms = set(content_terms(tokens))
     found = set().union(*(cand_tokens[j] for j in chosen)) if chosen else set()
     clause_recalls = []
     for clause in clauses:
@@ -196,8 +197,7 @@ def _judge(unit: Unit, why: str, row: np.ndarray, clause_rows: np.ndarray, claus
         has_number=any(candidates[j].value is not None or numbers_in(candidates[j].text) for j in chosen),
         is_target=unit.kind == "target" and unit.value is not None,
     )
-    measures.catch_all = unit.kind == "task" and general_share(word_tokens(unit.body, segment=segment)) \
-        >= t.catch_all_share
+    measures.catch_all = unit.kind == "task" and general_share(tokens) >= t.catch_all_share
     if measures.catch_all and not chosen and row.size:  # its closest lower text is what takes it up in part
         chosen = [int(row.argmax())]
         score = {chosen[0]: float(row.max())}
