@@ -798,3 +798,65 @@ def test_a_general_demand_is_made_of_general_directive_words(text, general):
     from pipeline.crosscheck.status import DEFAULT
     from pipeline.crosscheck.text import general_share, word_tokens
     assert (general_share(word_tokens(text)) >= DEFAULT.catch_all_share) is general
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Bộ trưởng các Bộ: Quốc phòng, Công an, Tài chính", {"bộ quốc phòng", "bộ công an", "bộ tài chính"}),
+    ("Các Bộ: Nông nghiệp và Môi trường, Y tế", {"bộ nông nghiệp", "bộ y tế"}),
+    ("Bộ Xây dựng, Đài Truyền hình Việt Nam", {"bộ xây dựng", "đài truyền hình việt nam"}),
+    ("Ủy ban nhân dân các tỉnh, thành phố", set()),
+])
+def test_central_bodies_named_in_an_actor(text, names):
+    from pipeline.crosscheck.applicability import central_names
+    assert central_names(text) == names
+
+
+@pytest.mark.parametrize("actor, lower_actors, given", [
+    ("Bộ Xây dựng", ["Bộ Quốc phòng, Bộ Công an", "Các Bộ: Y tế, Tài chính"], False),
+    ("Bộ Y tế", ["Bộ Quốc phòng, Bộ Công an", "Các Bộ: Y tế, Tài chính"], True),
+    ("Bộ Xây dựng", ["Bộ Quốc phòng", "Các bộ, ngành, địa phương"], None),  # every ministry
+    ("Bộ Xây dựng", [], None),
+    ("Bộ Xây dựng, Ủy ban nhân dân các tỉnh", ["Bộ Quốc phòng"], None),  # another level too
+    ("Ủy ban nhân dân các tỉnh", ["Bộ Quốc phòng"], None),
+])
+def test_bodies_a_follow_up_gives_work_to_again(actor, lower_actors, given):
+    from pipeline.crosscheck.applicability import given_work
+    assert given_work(actor, lower_actors) is given
+
+
+def test_a_follow_up_of_the_same_issuer_stands_for_the_bodies_it_directs_again():
+    from pipeline.extract import extract_document
+    from pipeline.readers.text import read_string
+
+    def telegram(number: str, day: int, lines: list[str]) -> str:
+        return "\n".join(["THỦ TƯỚNG CHÍNH PHỦ", f"Số: {number}/CĐ-TTg", f"Hà Nội, ngày {day} tháng 11 năm 2025",
+                          "CÔNG ĐIỆN", "Về ứng phó mưa lũ", *lines])
+
+    superior_text = telegram("7", 5, [
+        "1. Bộ Xây dựng chỉ đạo bảo đảm an toàn giao thông trên các tuyến quốc lộ bị sạt lở.",
+        "2. Bộ Quốc phòng chỉ đạo các đơn vị quân đội sẵn sàng lực lượng hỗ trợ sơ tán dân cư.",
+    ])
+    lower_text = telegram("9", 7, [
+        "Tiếp theo Công điện số 7/CĐ-TTg ngày 05/11/2025, Thủ tướng Chính phủ yêu cầu:",
+        "1. Bộ Quốc phòng chỉ đạo các đơn vị quân đội hỗ trợ sơ tán dân cư ra khỏi vùng nguy hiểm.",
+    ])
+    sup_doc, low_doc = read_string(superior_text), read_string(lower_text)
+    report = check(extract_document(low_doc, segment=False), extract_document(sup_doc, segment=False),
+                   lower_doc=low_doc, superior_doc=sup_doc, segment=False)
+    traffic = next(i for i in report.items if "giao thông" in i.superior.text)
+    army = next(i for i in report.items if "quân đội" in i.superior.text)
+    assert traffic.status == "not_applicable"
+    assert "gives no work to" in traffic.reason
+    assert army.status in ("covered", "partial")
+
+
+@pytest.mark.parametrize("text, past", [
+    ("Các địa phương đã khẩn trương tổ chức sơ tán người dân ra khỏi vùng nguy hiểm", True),
+    ("do mưa, lũ lớn tại khu vực Trung Bộ đã xảy ra tình trạng ngập lụt sâu", True),
+    ("Ưu tiên 40 xã, phường đã được công bố tình huống khẩn cấp", False),
+    ("Sở Y tế chủ trì rà soát các cơ sở đã bị hư hỏng", False),
+    ("Do đó, các sở cần khẩn trương triển khai", False),
+])
+def test_a_report_of_the_past_is_no_commitment(text, past):
+    from pipeline.lang.actors import reports_past
+    assert reports_past(text) is past

@@ -51,6 +51,11 @@ def _resp(body):
     ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập dự toán",
      ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này", "có trách nhiệm lập dự toán")),
     ("Sở Nội vụ được giao chủ trì tổ chức hội nghị sơ kết", ("Sở Nội vụ", "được giao chủ trì tổ chức hội nghị sơ kết")),
+    # a verb inside a head's name is no predicate ("Ban chỉ đạo": a steering committee)
+    ("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia theo dõi sát diễn biến tình hình",
+     ("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia", "theo dõi sát diễn biến tình hình")),
+    ("Văn phòng Ban quản lý dự án chỉ đạo nhà thầu thi công", ("Văn phòng Ban quản lý dự án", "chỉ đạo nhà thầu thi công")),
+    ("Sở Nội vụ ban hành hướng dẫn", ("Sở Nội vụ", "ban hành hướng dẫn")),
     # praise of a subject gives it no work
     ("Bộ Chính trị, Ban Bí thư ghi nhận và biểu dương các cấp ủy, tổ chức đảng đã nỗ lực", None),
     # not an actor: a verb-led bullet, a meeting

@@ -156,6 +156,12 @@ def governs_country(issuer: str | None, *, levels: Levels | None = None) -> bool
     return bool(issuer) and _matches(_lower(issuer), levels.government + levels.ministries + levels.ministry_groups)
 
 
+def is_government(issuer: str | None, *, levels: Levels | None = None) -> bool:
+    """Whether an issuer is the Government or its head ("Thủ tướng Chính phủ")."""
+    levels = levels or load_levels()
+    return bool(issuer) and _matches(_lower(issuer), levels.government)
+
+
 def sector_body(issuer: str | None, *, levels: Levels | None = None) -> bool:
     """Whether an issuer is a central body other than the Government (a ministry): it answers for its
     own sector, not for every demand of a national text."""
@@ -202,6 +208,38 @@ def stands_for(actor: str, lower_issuer: str | None, *, text: str = "", levels: 
     if _has_share(core, text, levels):
         return True  # named as the lead's partner: its share of the work is its own
     return government and (_matches(act, levels.ministries) or _matches(_lower(text), levels.ministries))
+
+
+def central_names(text: str | None, *, levels: Levels | None = None) -> set[str]:
+    """The named central bodies in a text, lower-cased as the level table spells them ("bộ quốc
+    phòng"), also from a shared head ("các Bộ: Quốc phòng, Công an" names two)."""
+    if not text:
+        return set()
+    levels = levels or load_levels()
+    low = _lower(text)
+    names = {m.group(0) for p in levels.ministries for m in p.finditer(low)}
+    for listed in re.finditer(r"\bcác bộ\s*:?\s*([^;()]*)", low):
+        for piece in re.split(r",|\bvà\b", listed.group(1)):
+            names |= {m.group(0) for p in levels.ministries if (m := p.match(f"bộ {piece.strip()}"))}
+    return names
+
+
+def given_work(actor: str | None, lower_actors: list[str], *, levels: Levels | None = None) -> bool | None:
+    """For a Government document that follows up its own: whether it gives work again to a central
+    body the actor names ("Bộ Xây dựng"), by the actors of its own tasks. None when it cannot tell:
+    the actor names no central body or names another level too, or the lower names no body or
+    addresses the ministries as a group ("các bộ, ngành")."""
+    levels = levels or load_levels()
+    names = central_names(actor, levels=levels)
+    if not names or actor_tiers(actor, levels=levels) - {0}:
+        return None
+    given: set[str] = set()
+    for other in lower_actors:
+        named = central_names(other, levels=levels)
+        if not named and _matches(_lower(other), levels.ministry_groups):
+            return None  # every ministry
+        given |= named
+    return bool(names & given) if given else None
 
 
 def _office_of(actor: str, issuer: str) -> bool:

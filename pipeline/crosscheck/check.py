@@ -19,7 +19,9 @@ from pipeline.crosscheck.applicability import (
     central_only,
     elsewhere,
     executes_superior,
+    given_work,
     governs_country,
+    is_government,
     issuer_level_only,
     issuer_tier,
     keeps_superior_deadline,
@@ -70,8 +72,12 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
     # a central body's "Hà Nội, ngày ..." is where it signs, not a place it stands for
     lower_place = place_of(lower_issuer, lower.header.place) if lower_tier != 0 else None
     superior_tier = issuer_tier(superior.header.issuer)
+    # a Government body that follows up its own document stands for the central bodies it gives work to again
+    follow_up = is_government(lower_issuer) and fold(lower_issuer or "") == fold(superior.header.issuer or "")
+    lower_actors = [r.actor for r in lower.responsibilities if r.actor] if follow_up else []
     verdicts = [_applies(u, lower_issuer=lower_issuer, lower_place=lower_place, lower_tier=lower_tier,
-                         superior_issuer=superior.header.issuer, superior_tier=superior_tier) for u in items]
+                         superior_issuer=superior.header.issuer, superior_tier=superior_tier,
+                         lower_actors=lower_actors) for u in items]
 
     clauses = [_clauses(u.body, segment=segment) if v.applies else [] for u, v in zip(items, verdicts, strict=False)]
     flat = [c for cs in clauses for c in cs]
@@ -154,9 +160,13 @@ def _own_execution(item: CheckItem, link: Link) -> None:
 
 
 def _applies(unit: Unit, *, lower_issuer: str | None, lower_place: str | None, lower_tier: int | None,
-             superior_issuer: str | None, superior_tier: int | None = None) -> Applicability:
+             superior_issuer: str | None, superior_tier: int | None = None,
+             lower_actors: list[str] | None = None) -> Applicability:
     verdict = applies(unit.actor, lower_issuer=lower_issuer, lower_place=lower_place,
                       superior_issuer=superior_issuer, text=unit.text)
+    if verdict.applies and lower_actors and given_work(unit.actor, lower_actors) is False:
+        return Applicability(False, f"addressed to {unit.actor}, a body the lower document gives no work to",
+                             verdict.actor_tiers)
     if verdict.applies and not unit.actor and lower_issuer:
         why = party_internal(unit.text, lower_issuer, superior_issuer=superior_issuer)
         if not why and not governs_country(lower_issuer):

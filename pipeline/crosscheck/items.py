@@ -428,7 +428,7 @@ def _dedupe_candidates(units: list[Unit]) -> list[Unit]:
 
 def _text_candidates(document: Document, known: list[Unit]) -> list[Unit]:
     """Body sentences of the lower text that hold no record item (objectives, notes, scope), with the
-    plan a decision attaches after its signature; no cell that only names units."""
+    plan a decision attaches after its signature; no cell that only names units, no report of the past."""
     text = document.text
     known_folded = [fold(u.text) for u in known]
     out: list[Unit] = []
@@ -450,8 +450,9 @@ def _text_candidates(document: Document, known: list[Unit]) -> list[Unit]:
         body = _BULLET.sub("", stripped)
         offset += len(stripped) - len(body)
         for sentence, s_start in _sentences(body):
-            if len(sentence) < MIN_SENTENCE or _no_goal(sentence) or _held(sentence, known_folded, dice_min=0.8):
-                continue
+            if len(sentence) < MIN_SENTENCE or _no_goal(sentence) or _held(sentence, known_folded, dice_min=0.8) \
+                    or actors.reports_past(sentence):
+                continue  # a unit's name, an item already held, or what has happened (no commitment)
             out.append(Unit(kind="text", text=sentence, span=(offset + s_start, offset + s_start + len(sentence)),
                             section=document.section_at(offset + s_start), source="text",
                             deadline=deadline_in(sentence)))

@@ -45,6 +45,8 @@ LIST_BEFORE_COLON = _phrases("list_before_colon")
 PREDICATE_NOUNS = {tuple(k.split()): _phrases(k, _DATA["predicate_nouns"]) for k in _DATA["predicate_nouns"]}
 LISTED_NOUNS = {tuple(k.split()): _phrases(k, _DATA["listed_nouns"]) for k in _DATA["listed_nouns"]}
 ACKNOWLEDGEMENTS = _phrases("acknowledgements")
+PAST_MARKERS = _phrases("past_markers")
+REPORT_OPENERS = _phrases("report_openers")
 
 MAX_ACTOR_WORDS = 40
 # a word before a predicate that makes it a noun ("các tổ chức", "và thực hiện")
@@ -160,6 +162,8 @@ def predicate_at(words: list[Word], i: int) -> int:
         return 0
     if i > 0 and words[i - 1].low in _NOUN_MAKERS and words[i - 1].raw[-1:] not in ",;":
         return 0
+    if any(match_phrase(words, j, HEADS) > i - j for j in range(max(0, i - 2), i)):
+        return 0  # inside a head's name: "Văn phòng Ban chỉ đạo ..."
     n = match_phrase(words, i, PREDICATES)
     verb = tuple(w.low for w in words[i:i + n])
     if i + n < len(words):
@@ -303,3 +307,15 @@ __all__ = ["FIELD_LABELS", "field_of", "HEADING_CUES", "PURPOSE_SECTIONS", "TASK
            "match_phrase", "strip_cue", "head_at", "starts_with_actor", "predicate_at", "split_subject",
            "is_list_colon", "starts_with", "contains", "clean_task", "DELEGATION_CUES", "delegated", "before_duty",
            "duty_holder", "leading_subject"]
+
+
+def reports_past(text: str) -> bool:
+    """Whether a sentence reports what has happened, not what is to be done: its subject's verb is
+    past ("Các địa phương đã khẩn trương tổ chức sơ tán ..."), or it opens on a cause or a past period
+    and its verb is past early on ("do mưa, lũ lớn ... đã xảy ra ...")."""
+    split = split_subject(text)
+    if split and starts_with(split[1], PAST_MARKERS):
+        return True
+    words = words_of(text[:_DATA["report_reach"]])
+    return bool(words) and match_phrase(words, 0, REPORT_OPENERS) > 0 \
+        and any(match_phrase(words, i, PAST_MARKERS) for i in range(1, len(words)))
