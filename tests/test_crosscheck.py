@@ -784,6 +784,10 @@ def test_a_lower_text_that_completes_as_the_superior_directs_keeps_its_deadline(
     # the Government's own agencies are the Prime Minister's to direct, not a province's
     ("Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam", "Thủ tướng Chính phủ", "Chính phủ", True),
     ("Đài Truyền hình Việt Nam", "Ủy ban nhân dân tỉnh An Bình", "Thủ tướng Chính phủ", False),
+    # "các cấp" after a body's name is that body at every level, not everyone
+    ("Ủy ban thường vụ Quốc hội, các Ủy ban của Quốc hội, Hội đồng nhân dân các cấp", "Thủ tướng Chính phủ",
+     "Ủy ban thường vụ Quốc hội", False),
+    ("Các sở, ngành, các cấp", "Ủy ban nhân dân tỉnh An Bình", "Thủ tướng Chính phủ", True),
 ])
 def test_the_superior_issuers_own_office(actor, lower, superior, applicable):
     assert applies(actor, lower_issuer=lower, superior_issuer=superior).applies is applicable

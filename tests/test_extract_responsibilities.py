@@ -56,6 +56,11 @@ def _resp(body):
      ("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia", "theo dõi sát diễn biến tình hình")),
     ("Văn phòng Ban quản lý dự án chỉ đạo nhà thầu thi công", ("Văn phòng Ban quản lý dự án", "chỉ đạo nhà thầu thi công")),
     ("Sở Nội vụ ban hành hướng dẫn", ("Sở Nội vụ", "ban hành hướng dẫn")),
+    # a subject that asks another: the one asked does the work
+    ("Ủy ban thường vụ Quốc hội yêu cầu Chính phủ, Thủ tướng Chính phủ tập trung thực hiện các nhiệm vụ sau đây:",
+     ("Chính phủ, Thủ tướng Chính phủ", "tập trung thực hiện các nhiệm vụ sau đây:")),
+    ("Ủy ban nhân dân tỉnh đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp tuyên truyền",
+     ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "phối hợp tuyên truyền")),
     # praise of a subject gives it no work
     ("Bộ Chính trị, Ban Bí thư ghi nhận và biểu dương các cấp ủy, tổ chức đảng đã nỗ lực", None),
     # not an actor: a verb-led bullet, a meeting

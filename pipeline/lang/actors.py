@@ -201,8 +201,19 @@ def split_subject(text: str) -> tuple[str, str] | None:
         if predicate_at(words, i):
             i = _duty_after_assigned(words, n, i)
             actor = text[:words[i - 1].end].rstrip(" ,")
-            return actor, text[words[i].start:].strip()
+            return _asked(actor), text[words[i].start:].strip()
     return None
+
+
+def _asked(actor: str) -> str:
+    """The unit asked to do the work when a subject asks another ("Ủy ban thường vụ Quốc hội yêu cầu
+    Chính phủ, Thủ tướng Chính phủ" → "Chính phủ, Thủ tướng Chính phủ"), else the subject itself."""
+    words = words_of(actor)
+    for k in range(1, len(words)):
+        n = match_phrase(words, k, DIRECTING_VERBS)
+        if n and not words[k].capitalised and k + n < len(words) and head_at(words, k + n, capital=True):
+            return actor[words[k + n].start:]
+    return actor
 
 
 def _duty_after_assigned(words: list[Word], head: int, i: int) -> int:
