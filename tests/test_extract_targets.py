@@ -87,6 +87,15 @@ def _check(found, expected):
     ("- Hoàn thành việc cắt giảm 50% chi phí tuân thủ thủ tục hành chính.", [t(50, "%", "=")]),
     # ... and so is an allotted minimum share of a budget
     ("- Bố trí ít nhất 10% ngân sách sự nghiệp cho nghiên cứu ứng dụng.", [t(10, "%", ">=")]),
+    # a level of value to reach, in money: its unit is the scale with the currency
+    ("- Phấn đấu giá trị hàng hóa xuất khẩu đến năm 2030 đạt 400 triệu USD.", [t(400, "triệu USD", ">=")]),
+    ("- Tổng giá trị sản phẩm chè dự kiến đạt trên 33 triệu USD.", [t(33, "triệu USD", ">=")]),
+    # nouns counted together are one unit
+    ("- Lựa chọn ít nhất 01 doanh nghiệp, hợp tác xã làm đầu mối.", [t(1, "doanh nghiệp, hợp tác xã", ">=")]),
+    ("- Mỗi quý có ít nhất 04 tin, bài về bình đẳng giới.", [t(4, "tin, bài", ">=")]),
+    # a value inside brackets: the bracket's clause
+    ("- Tặng Bằng khen cho các tập thể có thành tích xuất sắc (tỷ lệ không quá 10% tập thể).",
+     [t(10, "%", "<=", subject="tập thể")]),
 ])
 def test_prose_targets(body, expected):
     _check(_targets(body), expected)
@@ -119,6 +128,13 @@ def test_prose_targets(body, expected):
     # reported results: "ước đạt", "so cùng kỳ", "đạt 100% kế hoạch"
     ("- Tốc độ tăng trưởng kinh tế năm 2025 ước đạt 8% so cùng kỳ.", []),
     ("- Kim ngạch xuất khẩu cả năm đạt 2.600 triệu USD, đạt 100% kế hoạch.", []),
+    # a scoring rubric grades results, it commits no one
+    ("- Đơn vị đạt tỷ lệ 100% cộng 05 điểm, không đạt tỷ lệ 100% không cộng điểm.", []),
+    ("- Từ 88 - 90% cộng 02 điểm; từ 90-95% cộng 03 điểm.", []),
+    ("- Tỷ lệ = b/a * 100%.", []),
+    # an amount of money is a cost, not a level
+    ("- Hỗ trợ 500 triệu đồng cho mỗi xã bị ảnh hưởng.", []),
+    ("- Doanh thu du lịch ước đạt 8.585 tỷ đồng.", []),
     # ranks are left out ("nhóm 3 nước", "top 03")
     ("- Phấn đấu vào nhóm 3 nước dẫn đầu ASEAN.", []),
 ])

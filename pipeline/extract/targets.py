@@ -78,6 +78,10 @@ class _Cues:
     goal_break: re.Pattern
     result_before: tuple[str, ...]
     result_after: tuple[str, ...]
+    rubric: re.Pattern
+    money_reach: tuple[str, ...]
+    money_scales: frozenset[str]
+    currency: re.Pattern
     change_verbs: tuple[str, ...]
     allot_verbs: tuple[str, ...]
     compounds: tuple[str, ...]
@@ -133,6 +137,10 @@ def _cues() -> _Cues:
         goal_break=_goal_break(data.get("goal_break_times", [])),
         result_before=_longest_first(data["result_before"]),
         result_after=_longest_first(data["result_after"]),
+        rubric=re.compile("|".join(f"(?:{p})" for p in data["rubric_patterns"])),
+        money_reach=_longest_first(data["money_reach_before"]),
+        money_scales=frozenset(fold(w) for w in data["money_scales"]),
+        currency=re.compile(r"\s+(" + "|".join(map(re.escape, data["currencies"])) + r")(?!\w)", re.IGNORECASE),
         change_verbs=_longest_first(data["change_verbs"]),
         allot_verbs=_longest_first(data["allot_verbs"]),
         compounds=tuple(sorted(set(data["compound_units"]), key=lambda w: -len(w.split()))),
@@ -257,6 +265,15 @@ def _ends_with(folded: str, phrase: str) -> bool:
     return folded == phrase or folded.endswith(" " + phrase)
 
 
+RUBRIC_REACH = 60  # characters after a value where a rubric's points stand, over a wrapped line
+
+
+def _clause_end(text: str, pos: int, limit: int) -> int:
+    """End of the ';'-clause holding ``pos`` (``limit`` at most)."""
+    semi = text.find(";", pos, limit)
+    return semi if semi >= 0 else min(limit, len(text))
+
+
 def _clause_start(text: str, s_start: int, pos: int) -> int:
     """Start of the ';'-clause holding ``pos``."""
     semi = text.rfind(";", s_start, pos)
@@ -277,6 +294,8 @@ def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
             continue  # "một số", "năm 2025": a word numeral counts right after a comparator, before a unit
         if _is_reference(text, s_start, q, before, cues):
             continue
+        if cues.rubric.search(text[clause_from:_clause_end(text, q.end, q.end + RUBRIC_REACH)].lower()):
+            continue  # "Đơn vị đạt tỷ lệ 100% cộng 05 điểm": a scoring rubric grades, it commits no one
         if any(_ends_with(before, w) for w in cues.baseline_before) and cues.baseline_then.match(text[q.end:s_end]):
             continue  # "giảm từ 23 ca sinh xuống 18 ca sinh": the starting level
         if q.kind == "percent":
@@ -303,6 +322,11 @@ def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
             if not unit:
                 continue
             folded_unit = fold(unit)
+            money = _money_level(text, clause_from, q, unit_end, s_end, before, cues) \
+                if folded_unit in cues.money_scales else None
+            if money:  # "đạt 400 triệu USD": a level of value to reach
+                values.append(_Value(q, text[q.end:money].strip(), money, comparator))
+                continue
             if folded_unit in cues.not_target_units or folded_unit in cues.scope_units:
                 continue
             if q.value_max is None and _is_year(q):
@@ -319,6 +343,24 @@ def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
                 continue  # "Giao thông có trên 40 điểm ngập": a count that describes, not a commitment
             values.append(_Value(q, unit, unit_end, comparator))
     return values
+
+
+def _money_level(text: str, clause_from: int, q: Quantity, unit_end: int, s_end: int, before: str,
+                 cues: _Cues) -> int | None:
+    """The end of an amount of money the clause commits to reach ("đạt 400 triệu USD"), else None: the
+    amount stands right after a reach word, its scale has a currency, and it is no reported result
+    (a result word before it, "ước đạt", or a share of the plan or of last year after it, "đạt 100%
+    kế hoạch")."""
+    currency = cues.currency.match(text, unit_end)
+    if not currency or not any(_ends_with(before, w) for w in cues.money_reach) \
+            or _has_word(text, clause_from, q.start, cues.result_before):
+        return None
+    for later in find_numbers(text[currency.end():s_end], words=False):
+        if later.kind == "percent":
+            after = fold(text[currency.end() + later.end:min(s_end, currency.end() + later.end + 40)])
+            if any(after == w or after.startswith(w + " ") for w in cues.result_after):
+                return None
+    return currency.end()
 
 
 def _is_year(q: Quantity) -> bool:
@@ -442,7 +484,8 @@ def _rate_unit(text: str, pos: int, end: int, cues: _Cues) -> tuple[str | None, 
 
 
 def _count_unit(text: str, pos: int, end: int, cues: _Cues, tokens: dict[int, str]) -> tuple[str | None, int]:
-    """The counted noun right after a number, and the offset after it."""
+    """The counted noun right after a number, and the offset after it; nouns counted together
+    ("04 tin, bài", "01 doanh nghiệp, hợp tác xã") are one unit."""
     rate, rate_end = _rate_unit(text, pos, end, cues)
     if rate:
         return rate, rate_end
@@ -450,20 +493,33 @@ def _count_unit(text: str, pos: int, end: int, cues: _Cues, tokens: dict[int, st
     if not m:
         return None, pos
     start = pos + m.end()
+    known = _known_unit(text, start, end, cues)
+    if known:
+        unit_end = known
+        while (more := re.match(r",\s*", text[unit_end:end])) and (nxt := _known_unit(text, unit_end + more.end(), end, cues)):
+            unit_end = nxt
+        return text[start:unit_end], unit_end
     rest = text[start:min(end, start + 40)]
-    low = rest.lower()
-    for compound in cues.compounds:
-        if low.startswith(compound) and not re.match(r"\w", low[len(compound):len(compound) + 1]):
-            return rest[:len(compound)], start + len(compound)
     word = re.match(r"[^\W\d_]+", rest)
     if not word:
         return None, pos
-    if word.group().lower() in cues.singles:
-        return word.group(), start + word.end()
     token = tokens.get(start)
     if token and " " in token and re.fullmatch(r"[^\W\d_]+(?: [^\W\d_]+)+", token):
         return token, start + len(token)
     return word.group(), start + word.end()
+
+
+def _known_unit(text: str, start: int, end: int, cues: _Cues) -> int | None:
+    """The end of a known counted noun (``compound_units``, ``single_units``) at ``start``, else None."""
+    rest = text[start:min(end, start + 40)]
+    low = rest.lower()
+    for compound in cues.compounds:
+        if low.startswith(compound) and not re.match(r"\w", low[len(compound):len(compound) + 1]):
+            return start + len(compound)
+    word = re.match(r"[^\W\d_]+", rest)
+    if word and word.group().lower() in cues.singles:
+        return start + word.end()
+    return None
 
 
 def _frequency_phrase(text: str, clause_from: int, q: Quantity) -> str:
@@ -493,6 +549,9 @@ def _records(document: Document, s_start: int, s_end: int, values: list[_Value],
             openers = list(cues.clause_opener.finditer(text, g_start, first.start))
             if openers:  # "..., đảm bảo cắt giảm tối thiểu 30% ...": the value's own clause
                 g_start = openers[-1].start() + 1
+            bracket = _open_bracket(text, g_start, first.start)
+            if bracket is not None:  # "... khen thưởng (tỷ lệ không quá 10% tập thể": the bracket's clause
+                g_start = bracket + 1
         else:
             g_start = _last_separator(text, groups[gi - 1][-1].q.end, first.start) + 1
         if group[-1].cut is not None:
@@ -516,6 +575,17 @@ def _records(document: Document, s_start: int, s_end: int, values: list[_Value],
                 frequency=v.frequency or (frequency if v.q.kind != "rate" else None), year=year,
                 span=Span(start=c_start, end=c_end), section=document.section_at(v.q.start)))
     return out
+
+
+def _open_bracket(text: str, a: int, b: int) -> int | None:
+    """Offset of the '(' between ``a`` and ``b`` that is still open at ``b``, else None."""
+    opened: list[int] = []
+    for i in range(a, b):
+        if text[i] == "(":
+            opened.append(i)
+        elif text[i] == ")" and opened:
+            opened.pop()
+    return opened[0] if opened else None
 
 
 def _last_separator(text: str, a: int, b: int) -> int:
