@@ -16,6 +16,11 @@ def _one(text):
 @pytest.mark.parametrize("text, first, last, precision", [
     # quarters in Roman numerals and digits (qd_844 table, seed 001 "TIẾN ĐỘ")
     ("Quý II/2026", "2026-04-01", "2026-06-30", "quarter"),
+    # a bare first day takes the month and year of the day that closes the range
+    ("từ ngày 08 đến ngày 10 tháng 12 năm 2025", "2025-12-08", "2025-12-10", "range"),
+    ("từ ngày 08 đến 10/12/2025", "2025-12-08", "2025-12-10", "range"),
+    # a span a "từ" start opened, closed after ';' by "kết thúc"
+    ("Bắt đầu từ ngày 06/9/2024; kết thúc trước ngày 18/01/2025", "2024-09-06", "2025-01-18", "range"),
     ("trong quý II năm 2026", "2026-04-01", "2026-06-30", "quarter"),
     ("Quý 3 năm 2024: Triển khai thực hiện Chương trình.", "2024-07-01", "2024-09-30", "quarter"),
     ("Quý IV/2028", "2028-10-01", "2028-12-31", "quarter"),

@@ -63,6 +63,21 @@ def triples(items):
     # a named stage without dates (kh_0129)
     ("4. Phương án tổ chức cấp phát\n- Giai đoạn 48-72 giờ:\nTổ chức bếp ăn cộng đồng tại các điểm sơ tán.",
      [("phase", None, None)]),
+    # a scheduled day: a weekday in brackets after it, or a label's colon before it
+    ("II. NỘI DUNG\n1. Riêng đối với lớp 1 tựu trường ngày 19/8/2024 (thứ Hai).",
+     [("period", "2024-08-19", "2024-08-19")]),
+    ("II. NỘI DUNG\n1. Tổ chức Khai giảng năm học mới: Ngày 05/9/2024.", [("period", "2024-09-05", "2024-09-05")]),
+    # a span opened by "từ" inside a sentence, and one closed after ';' by "kết thúc"
+    ("II. NỘI DUNG\n1. Tổ chức tập huấn từ ngày 06/9/2024 đến ngày 20/9/2024 cho cán bộ.",
+     [("period", "2024-09-06", "2024-09-20")]),
+    ("II. NỘI DUNG\n1. Học kỳ I: Bắt đầu từ ngày 06/9/2024; kết thúc trước ngày 18/01/2025.",
+     [("period", "2024-09-06", "2025-01-18")]),
+    # a bare first day of a range of days of one month
+    ("II. NỘI DUNG\n1. Đợt 02: Thực hiện trong 03 ngày làm việc (từ ngày 08 đến ngày 10 tháng 12 năm 2025).",
+     [("period", "2025-12-08", "2025-12-10")]),
+    # a time field whose label names what it times
+    ("II. NỘI DUNG\n1. Thời gian thực hiện Chương trình: Từ năm 2025 đến hết năm 2030.",
+     [("period", "2025-01-01", "2030-12-31")]),
 ])
 def test_milestones(body, expected):
     assert triples(run(body)) == expected

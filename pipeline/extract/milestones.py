@@ -108,8 +108,10 @@ def _cues() -> dict:
         "skip_line": re.compile(rf"^(?:{alt(data['skip_line_starts']['words'])})(?!\w)", re.IGNORECASE),
         "phase_word": re.compile(r"^giai\s+đoạn(?!\w)", re.IGNORECASE),
         "field_completion": re.compile(rf"^(?:{alt(data['field_labels']['completion'])})\s*:\s*$", re.IGNORECASE),
-        "field_period": re.compile(rf"^(?:{alt(data['field_labels']['period'])})\s*:\s*$", re.IGNORECASE),
+        "field_period": re.compile(rf"^(?:{alt(data['field_labels']['period'])})(?:\s+[^\W\d][^:\d]{{0,40}})?\s*:\s*$",
+                                   re.IGNORECASE),  # "Thời gian thực hiện Chương trình:"
         "open_end": re.compile(rf"^\s*(?:{alt(data['field_labels']['open_end'])})(?!\w)", re.IGNORECASE),
+        "weekday": re.compile(rf"\s*\(\s*(?:{alt(data['scheduled_day']['weekdays'])})\s*\)", re.IGNORECASE),
     }
 
 
@@ -378,10 +380,10 @@ def _inline(text: str, line: _Line, t: TimeExpr, line_times: list[TimeExpr]) -> 
         return None
     if t.kind == "phase":
         return None  # "giai đoạn 2019 - 2023" inside a sentence names a horizon, not a step
-    if t.since:
+    if t.since or (t.kind == "range" and re.match(r"(?:kể\s+|bắt\s+đầu\s+)?từ\s", text[t.start:t.end], re.IGNORECASE)):
         if _names_document(clause_before):
             return None
-        kind = "period"
+        kind = "period"  # "Từ quý II/2027", "tập huấn từ ngày 06/9 đến ngày 18/9/2024": a span from its start
     elif cues["deadline"].search(before):
         kind, first = "deadline", None
     elif _within(before, t) and not cues["within"].search(before):  # "quan trắc vào tháng 4"
@@ -398,11 +400,15 @@ def _inline(text: str, line: _Line, t: TimeExpr, line_times: list[TimeExpr]) -> 
         kind = "deadline" if cues["completion"].search(clause_before) else "period"
     elif t.start > 0 and text[t.start - 1] == "(" and after[:1] == ")" and not t.bare:
         kind = "period"
+    elif t.kind == "day" and t.first and (cues["weekday"].match(text, t.end)
+                                          or re.search(r":\s*$", clause_before)):
+        kind = "period"  # "tựu trường ngày 19/8/2024 (thứ Hai)", "Khai giảng: Ngày 05/9/2024": a scheduled day
     if kind is None:
         return None
     clause = text[c_start:c_end]
     head = _CUE_TAIL.sub("", text[c_start:t.start].rstrip(" ("))
-    activity = _clean(head + " " + text[t.end:c_end].lstrip(" )"))
+    tail = cues["weekday"].sub("", text[t.end:c_end], count=1) if cues["weekday"].match(text, t.end) else text[t.end:c_end]
+    activity = _clean((head + " " + tail.lstrip(" )")).strip().rstrip(":"))
     return _Found(c_start, c_end, _clean(clause), kind, first, last, t.precision, [_clean(activity)])
 
 

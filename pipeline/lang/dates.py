@@ -108,6 +108,9 @@ TIME_ATOM = re.compile(
 
 # words between two atoms that make one range: "Từ tháng 9 đến hết tháng 12/2018", "quý IV/2026 - 2029"
 RANGE_GAP = re.compile(rf"\s*(?:{_DASH}|đến|tới|cho\s+đến)\s*(?:hết\s+)?(?:ngày\s+)?", re.IGNORECASE)
+# words that close a span a "từ" start opened, after ';' or ',': "Bắt đầu từ ngày 06/9/2024; kết thúc trước
+# ngày 18/01/2025" is one span
+CLOSE_GAP = re.compile(r"\s*[;,]\s*kết\s+thúc\s+(?:trước\s+|vào\s+)?(?:ngày\s+)?", re.IGNORECASE)
 # "từ" before an expression opens it: "Từ quý II/2027" → start 2027-04-01, no end
 SINCE_BEFORE = re.compile(r"(?:kể\s+từ|bắt\s+đầu\s+từ|từ)\s+$", re.IGNORECASE)
 # "từ nay đến (hết) ..." before an expression: a range from the day the text was signed
@@ -234,6 +237,28 @@ def _with_year(t: TimeExpr, year: int) -> TimeExpr:
     return TimeExpr(t.start, t.end, first, last, t.precision, t.kind, bare=t.bare, day_month=t.day_month)
 
 
+# a bare day that opens a range of days of one month: "từ ngày 08 đến ngày 10 tháng 12 năm 2025"
+DAY_OPENER = re.compile(rf"(?<![\d/])ngày\s+(?P<d>[0-3]?\d)(?![\d/])(?={RANGE_GAP.pattern}$)", re.IGNORECASE)
+
+
+def _with_day_openers(text: str, atoms: list[TimeExpr]) -> list[TimeExpr]:
+    """The atoms with the bare first day of a range of days, which takes the month and year of the
+    day that closes it ("ngày 08 đến ngày 10 tháng 12 năm 2025" → 2025-12-08)."""
+    out: list[TimeExpr] = []
+    for t in atoms:
+        if t.kind == "day" and t.day_month:
+            floor = out[-1].end if out else 0
+            m = DAY_OPENER.search(text, max(floor, t.start - 30), t.start)
+            d = int(m.group("d")) if m else 0
+            if m and 1 <= d < t.day_month[0]:
+                day_month = (d, t.day_month[1])
+                value = iso(int(t.first[:4]), day_month[1], d) if t.first else None
+                out.append(TimeExpr(m.start(), m.end("d"), value, value, "day", "day", has_year=t.has_year,
+                                    day_month=day_month))
+        out.append(t)
+    return out
+
+
 def _year_of(t: TimeExpr) -> int | None:
     return int(t.last[:4]) if t.last else None
 
@@ -265,6 +290,7 @@ def find_times(text: str, *, year: int | None = None, today: str | None = None) 
     signed), "từ nay đến năm 2030" is the range from that day to the end of 2030.
     """
     atoms = [t for t in (_atom(m) for m in TIME_ATOM.finditer(text)) if t is not None]
+    atoms = _with_day_openers(text, atoms)
     # "tháng 4 và tháng 8 năm 2026": a year-less month or day listed before one with a year takes that year
     for k in range(len(atoms) - 2, -1, -1):
         t, nxt = atoms[k], atoms[k + 1]
@@ -284,7 +310,9 @@ def find_times(text: str, *, year: int | None = None, today: str | None = None) 
     while i < len(atoms):
         left = atoms[i]
         right = atoms[i + 1] if i + 1 < len(atoms) else None
-        if right is not None and RANGE_GAP.fullmatch(text, left.end, right.start) and right.has_year \
+        closed = right is not None and CLOSE_GAP.fullmatch(text, left.end, right.start) is not None \
+            and SINCE_BEFORE.search(text, max(0, left.start - 20), left.start) is not None
+        if right is not None and (RANGE_GAP.fullmatch(text, left.end, right.start) or closed) and right.has_year \
                 and left.kind not in ("phase", "years", "school_year") and not right.since:
             if not left.has_year:
                 left = _with_year(left, int(right.first[:4]) if right.kind != "school_year" else _year_of(right))
