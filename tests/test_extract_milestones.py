@@ -120,6 +120,16 @@ def test_recurring(body, words):
     assert words in items[0].activities[0]
 
 
+def test_a_reporting_schedule_gives_one_recurring_milestone_per_period():
+    found = run("V. TỔ CHỨC THỰC HIỆN\n1. Các sở, ngành định kỳ hàng tháng (trước ngày 16 hàng tháng), 6 tháng (trước "
+                "ngày 16/6), tổng kết năm (trước ngày 20/11 hàng năm) hoặc khi có yêu cầu báo cáo tình hình thực hiện "
+                "Kế hoạch, gửi Sở Công Thương tổng hợp.")
+    assert [m.text for m in found] == ["định kỳ hàng tháng (trước ngày 16 hàng tháng)", "6 tháng (trước ngày 16/6)",
+                                       "tổng kết năm (trước ngày 20/11 hàng năm)"]
+    assert {m.kind for m in found} == {"recurring"}
+    assert found[0].activities == ["Các sở, ngành báo cáo tình hình thực hiện Kế hoạch, gửi Sở Công Thương tổng hợp"]
+
+
 @pytest.mark.parametrize("body", [
     # dates of cited documents
     "Căn cứ Nghị định số 200/2023/NĐ-CP ngày 28/12/2023 của Chính phủ;\nI. MỤC ĐÍCH",

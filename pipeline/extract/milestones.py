@@ -111,6 +111,7 @@ def _cues() -> dict:
         "field_period": re.compile(rf"^(?:{alt(data['field_labels']['period'])})(?:\s+[^\W\d][^:\d]{{0,40}})?\s*:\s*$",
                                    re.IGNORECASE),  # "Thời gian thực hiện Chương trình:"
         "open_end": re.compile(rf"^\s*(?:{alt(data['field_labels']['open_end'])})(?!\w)", re.IGNORECASE),
+        "schedule_part": re.compile(rf"(?<!\w)(?:{alt(data['schedule']['heads'])})\s*\([^()]{{3,80}}\)", re.IGNORECASE),
         "weekday": re.compile(rf"\s*\(\s*(?:{alt(data['scheduled_day']['weekdays'])})\s*\)", re.IGNORECASE),
     }
 
@@ -460,7 +461,7 @@ def _recurring(text: str, lines: list[_Line]) -> list[_Found]:
             if c_start in done:
                 continue
             done.add(c_start)
-            out.append(_recurring_item(text, c_start, c_end, m.start(), m.end()))
+            out.extend(_schedule(text, c_start, c_end) or [_recurring_item(text, c_start, c_end, m.start(), m.end())])
         for m in cues["rate"].finditer(text, line.content_start, line.end):
             if cues["rate_target"].search(text[max(line.content_start, m.start() - 20):m.start()]):
                 continue  # "ít nhất 01 lần/năm" is a target
@@ -470,6 +471,23 @@ def _recurring(text: str, lines: list[_Line]) -> list[_Found]:
             done.add(c_start)
             out.append(_recurring_item(text, c_start, c_end, c_start, c_start))
     return out
+
+
+def _schedule(text: str, c_start: int, c_end: int) -> list[_Found]:
+    """One recurring milestone per period of a schedule the clause lists ("định kỳ hàng tháng (trước ngày
+    16 hàng tháng), 6 tháng (trước ngày 16/6), tổng kết năm (...)"), the rest of the clause as their
+    activity; empty when the clause lists fewer than two."""
+    parts = list(_cues()["schedule_part"].finditer(text, c_start, c_end))
+    listed = [parts[0]] if parts else []
+    for prev, part in zip(parts, parts[1:], strict=False):
+        if re.fullmatch(r"\s*,\s*", text[prev.end():part.start()]) and prev in listed:
+            listed.append(part)
+    if len(listed) < 2:
+        return []
+    activity = _clean(text[c_start:listed[0].start()] + " " + text[listed[-1].end():c_end])
+    activity = _clean(re.sub(r"^định\s+kỳ\s+|\s*hoặc\s+khi\s+có\s+yêu\s+cầu(?:\s+đột\s+xuất)?(?=\s|$)", " ", activity,
+                             flags=re.IGNORECASE))  # the schedule's other words
+    return [_Found(p.start(), p.end(), _clean(p.group(0)), "recurring", None, None, "none", [activity]) for p in listed]
 
 
 def _recurring_item(text: str, c_start: int, c_end: int, cue_start: int, cue_end: int) -> _Found:
