@@ -232,6 +232,16 @@ def test_strip_cue(text, expected):
       ("Thanh tra tỉnh", ["tổ chức thanh tra việc chấp hành pháp luật."]),
       ("Ban Quản lý các khu công nghiệp", ["chỉ đạo các đơn vị kinh doanh hạ tầng"]),
       ("các đơn vị kinh doanh hạ tầng", ["Duy trì hoạt động cấp nước.", "Vận động các doanh nghiệp tiết kiệm nước."])]),
+    # a task's title before a colon, then sentences that name their units; "Sau khi ..." opens, it sets no condition
+    ("III. NỘI DUNG\n2. Tổ chức thực hiện\nb) Thực hiện mở tài khoản: Ủy ban nhân dân xã phối hợp với các ngân hàng "
+     "mở tài khoản cho đối tượng. Sở Y tế cung cấp danh sách đối tượng.\nc) Thực hiện chi trả: Sau khi mở tài khoản, "
+     "Ủy ban nhân dân xã ký kết hợp đồng chi trả.\n",
+     [("Ủy ban nhân dân xã", ["phối hợp với các ngân hàng mở tài khoản cho đối tượng."]),
+      ("Sở Y tế", ["cung cấp danh sách đối tượng."]),
+      ("Ủy ban nhân dân xã", ["ký kết hợp đồng chi trả."])]),
+    # a meeting is the body's work
+    ("III. NỘI DUNG\n3. Khen thưởng\n- Hội đồng thi đua họp xét đánh giá các xã, phường có thành tích xuất sắc.\n",
+     [("Hội đồng thi đua", ["họp xét đánh giá các xã, phường có thành tích xuất sắc."])]),
 ])
 def test_extract(body, expected):
     assert _resp(body) == expected

@@ -230,9 +230,18 @@ def _partners(task: str) -> list[str]:
     return [m.group(1).strip(" ,")] if m else []
 
 
+# a task's title before a colon, then its text: "b) Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã ..."
+_TITLE = re.compile(r"^(?P<title>[^.:;()]{3,80}):\s+(?=\S)")
+
+
 def _sentence_assignment(text: str, *, cue_only: bool = False) -> tuple[str, str] | None:
-    """(actor, work) of a sentence that gives a named unit named work, else None."""
+    """(actor, work) of a sentence that gives a named unit named work, else None; a task's title before a
+    colon is left out when the text after it names the unit."""
     found = _assignment(text, cue_only=cue_only)
+    title = _TITLE.match(text)
+    if not found and title and not actors.starts_with_actor(title.group("title")) \
+            and actors.field_of(text) is None:
+        found = _assignment(text[title.end():], cue_only=cue_only)
     return _past_condition(*found) if found else None
 
 
@@ -283,8 +292,10 @@ def _assignment(text: str, *, cue_only: bool = False) -> tuple[str, str] | None:
             return found
     if cue_only or not actors.starts_with(text, actors.OPENERS):
         return None
+    opener = actors.match_phrase(words, 0, actors.OPENERS)
+    opened = words[opener - 1].end if opener else 0  # "Sau khi ...": the opener's "khi" is no condition
     for m in re.finditer(r",\s+", first):
-        if actors.contains(first[:m.start()], actors.CONDITIONS):
+        if actors.contains(first[opened:m.start()], actors.CONDITIONS):
             return None
         found = actors.split_subject(text[m.end():])
         if found:
