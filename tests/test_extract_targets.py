@@ -168,6 +168,21 @@ def test_repeated_sentences_are_repeated_records():
     assert len(_targets(f"{line}\n{line}")) == 2
 
 
+def test_a_year_by_year_grid_gives_no_targets(tmp_path):
+    text = ("KẾ HOẠCH\nPhát triển vùng nguyên liệu\nPHỤ LỤC 01\n"
+            "| TT | Chỉ tiêu | ĐVT | ƯTH Năm 2025 | GIAI ĐOẠN 2026 - 2030 | | |\n"
+            "| --- | --- | --- | --- | --- | --- | --- |\n"
+            "| | | | | Năm 2026 | Năm 2027 | Năm 2028 |\n"
+            "| - | Diện tích | Ha | 26.120 | 27.000 | 27.500 | 28.000 |\n"
+            "| - | Sản lượng | Tấn | 37.724 | 39.800 | 40.602 | 45.225 |\n")
+    from pipeline.nlp import analyse
+    from pipeline.readers import read
+
+    path = tmp_path / "grid.md"
+    path.write_text(text, encoding="utf-8")
+    assert extract(analyse(read(path), segment=False)) == []
+
+
 def test_target_table_gives_one_record_per_value(tmp_path):
     text = ("KẾ HOẠCH\nThực hiện nhiệm vụ\nPHỤ LỤC CHỈ TIÊU\n"
             "| TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì |\n"

@@ -782,6 +782,8 @@ def _table_targets(document: Document, cells: list[Block], cues: _Cues) -> tuple
         return [], []
     order = sorted(rows)
     header = rows[order[0]]
+    if _year_grid(header, rows[order[1]] if len(order) > 1 else {}):
+        return [], [(c.span.start, c.span.end) for c in cells]
     roles = {col: _header_role(b.text, cues) for col, b in header.items()}
     indicator = [c for c, r in roles.items() if r == "indicator"]
     value_cols = [c for c, r in roles.items() if r == "value" and c not in indicator[:1]]
@@ -819,6 +821,21 @@ def _table_targets(document: Document, cells: list[Block], cues: _Cues) -> tuple
                     span=Span(start=cell.span.start, end=cell.span.end),
                     section=document.section_at(cell.span.start)))
     return out, [(c.span.start, c.span.end) for c in cells]
+
+
+YEAR_GRID = 3  # year columns from which a table is a projection grid
+
+
+def _year_grid(header: dict[int, Block], second: dict[int, Block]) -> bool:
+    """Whether a table lays its figures out year by year (a header of a period, "GIAI ĐOẠN 2026 - 2030",
+    or of several years, on its first or second row): a projection grid whose cells are no clauses
+    that commit anyone, so no targets."""
+    period = any(re.search(r"giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}", b.text, re.IGNORECASE) for b in header.values())
+    years = [b for b in header.values() if _YEAR.search(fold(b.text)) and len(b.text.split()) <= 4]
+    below = [b for b in second.values() if b.text.strip()]
+    all_years = len(below) >= YEAR_GRID and all(re.fullmatch(r"(?:năm\s+)?\d{4}", b.text.strip(), re.IGNORECASE)
+                                                 for b in below)
+    return period or len(years) >= YEAR_GRID or all_years
 
 
 def _cell_values(text: str, unit_text: str, cues: _Cues):
