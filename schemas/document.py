@@ -64,6 +64,8 @@ class HeaderInfo(BaseModel):
     doc_type: str | None = Field(default=None, description="canonical document type")
     title: str | None = Field(default=None, description="trích yếu joined into one line")
     attached_to: str | None = Field(default=None, description="the 'Ban hành kèm theo ...' line if any")
+    addressees: list[str] = Field(default_factory=list,
+                                  description="those a telegram or letter is addressed to ('... điện:', 'Kính gửi:')")
     span: Span | None = Field(default=None, description="extent of the header block")
     body_start: int = Field(default=0, description="offset where the body text begins")
 

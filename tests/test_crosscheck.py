@@ -839,8 +839,10 @@ def test_a_follow_up_of_the_same_issuer_stands_for_the_bodies_it_directs_again()
     superior_text = telegram("7", 5, [
         "1. Bộ Xây dựng chỉ đạo bảo đảm an toàn giao thông trên các tuyến quốc lộ bị sạt lở.",
         "2. Bộ Quốc phòng chỉ đạo các đơn vị quân đội sẵn sàng lực lượng hỗ trợ sơ tán dân cư.",
+        "3. Bộ Y tế chỉ đạo bảo đảm thuốc men cho vùng lũ.",
     ])
     lower_text = telegram("9", 7, [
+        "THỦ TƯỚNG CHÍNH PHỦ điện:", "- Bộ trưởng các Bộ: Quốc phòng, Y tế.",
         "Tiếp theo Công điện số 7/CĐ-TTg ngày 05/11/2025, Thủ tướng Chính phủ yêu cầu:",
         "1. Bộ Quốc phòng chỉ đạo các đơn vị quân đội hỗ trợ sơ tán dân cư ra khỏi vùng nguy hiểm.",
     ])
@@ -852,6 +854,9 @@ def test_a_follow_up_of_the_same_issuer_stands_for_the_bodies_it_directs_again()
     assert traffic.status == "not_applicable"
     assert "gives no work to" in traffic.reason
     assert army.status in ("covered", "partial")
+    # addressed again but given no work: missing, not another body's
+    health = next(i for i in report.items if "thuốc men" in i.superior.text)
+    assert health.status == "missing"
 
 
 @pytest.mark.parametrize("text, past", [

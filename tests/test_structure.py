@@ -142,3 +142,18 @@ def test_an_issuer_name_wrapped_before_va_is_one_name():
     header = extract(analyse_text("|\n**BỘ VĂN HÓA, THỂ\nTHAO **\nVÀ DU LỊCH\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\n"
                                   "Số: 12/QĐ-BVH\n|\n\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch\n", segment=False))
     assert header.issuer.lower() == "bộ văn hóa, thể thao và du lịch"
+
+
+def test_the_addressees_of_a_telegram():
+    doc = structure("THỦ TƯỚNG CHÍNH PHỦ\nSố: 9/CĐ-TTg\nHà Nội, ngày 7 tháng 11 năm 2025\nCÔNG ĐIỆN\n"
+               "Về khắc phục hậu quả mưa lũ\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n- Chủ tịch Ủy ban nhân dân các tỉnh: An Bình,\n"
+               "- Hòa Phong;\n- Bộ trưởng các Bộ:\nQuốc phòng, Công an, Y tế.\n"
+               "Vừa qua mưa lũ gây thiệt hại nặng nề. Thủ tướng Chính phủ yêu cầu:\n1. Bộ Y tế chỉ đạo bảo đảm thuốc men.\n")
+    assert doc.header.addressees == ["Chủ tịch Ủy ban nhân dân các tỉnh: An Bình, Hòa Phong",
+                                     "Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế"]
+
+
+def test_a_letter_addressed_in_its_line():
+    doc = structure("BỘ Y TẾ\nSố: 12/BYT-KH\nHà Nội, ngày 7 tháng 11 năm 2025\nKẾ HOẠCH\nVề phòng dịch\n"
+               "Kính gửi: Sở Y tế các tỉnh, thành phố.\nĐể chủ động phòng dịch, Bộ Y tế đề nghị:\n")
+    assert doc.header.addressees == ["Sở Y tế các tỉnh, thành phố"]

@@ -72,9 +72,10 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
     # a central body's "Hà Nội, ngày ..." is where it signs, not a place it stands for
     lower_place = place_of(lower_issuer, lower.header.place) if lower_tier != 0 else None
     superior_tier = issuer_tier(superior.header.issuer)
-    # a Government body that follows up its own document stands for the central bodies it gives work to again
+    # a Government body that follows up its own document stands for the central bodies it addresses again
     follow_up = is_government(lower_issuer) and fold(lower_issuer or "") == fold(superior.header.issuer or "")
-    lower_actors = [r.actor for r in lower.responsibilities if r.actor] if follow_up else []
+    addressees = lower_doc.header.addressees if lower_doc is not None and lower_doc.header is not None else []
+    lower_actors = [*addressees, *(r.actor for r in lower.responsibilities if r.actor)] if follow_up else []
     verdicts = [_applies(u, lower_issuer=lower_issuer, lower_place=lower_place, lower_tier=lower_tier,
                          superior_issuer=superior.header.issuer, superior_tier=superior_tier,
                          lower_actors=lower_actors) for u in items]

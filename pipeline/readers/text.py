@@ -53,7 +53,7 @@ MOTTO = re.compile(r"cong hoa xa hoi chu nghia viet nam|dang cong san viet nam")
 # a line that starts a new paragraph whatever precedes it
 NEW_ITEM = re.compile(
     r"^\s*(?:[-–+•*·▪○●]\s|[-–+•]\S|\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]\s?(?!\d)|[a-zđ][.)]\s|\(?[IVXLC]{1,5}[.)\-]\s|"
-    r"(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Điều|ĐIỀU)\s+[\dIVXLC]+\b|Căn cứ\b|Theo đề nghị\b|Nơi nhận\b|"
+    r"(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Điều|ĐIỀU)\s+[\dIVXLC]+\b|Căn cứ\b|Theo đề nghị\b|Nơi nhận\b|Kính gửi\b|"
     r"Số\s*[:.]?\s*\d|Số\s*:|CỘNG HÒA XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]|TM\.|KT\.|TL\.|TUQ\.|Q\.\s|\((?:Ban hành\s+)?[Kk]èm theo|[^\d,.;:]{2,40},\s*ngày\s+\d)")
 TERMINAL = re.compile(r"[.:;!?]\s*[\"”’)]*\s*$|\./\.\s*$")
 LOWER_START = re.compile(r"^\s*[\"“‘(]?[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")

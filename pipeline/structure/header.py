@@ -105,6 +105,7 @@ def parse_header(blocks: list[Block], text: str) -> HeaderInfo:
                     title_text = f"{lead} {title_text}".strip() if title_text else lead
                 info.title = title_text or None
                 info.attached_to = attached
+                info.addressees = _addressees(blocks, end_index)
                 last = blocks[end_index - 1] if end_index > i else block
                 info.body_start = (last.span.end + 1) if last.span else 0
                 break
@@ -174,6 +175,33 @@ def _authority(line: str, before: str) -> bool:
     ("BỘ TRƯỞNG BỘ ...", "CHÍNH PHỦ", "ỦY BAN NHÂN DÂN TỈNH X"), not more title."""
     enacting = starts_with_position(line) or (_ENACTING_BODY.match(fold(line).strip()) and len(line.split()) <= 9)
     return len(line) < 120 and bool(enacting) and not _LINKING_END.search(before.strip())
+
+
+ADDRESS_LINE = re.compile(r"^(?:.{0,60}\bđiện|kính\s+gửi)\s*:\s*(?P<rest>.*)$", re.IGNORECASE)
+ADDRESSEES_MAX = 20  # lines
+
+
+def _addressees(blocks: list[Block], start: int) -> list[str]:
+    """Those a telegram or letter is addressed to, from its address line on ("THỦ TƯỚNG CHÍNH PHỦ điện:"
+    then "- Chủ tịch Ủy ban nhân dân tỉnh A;" lines, or "Kính gửi: Sở Y tế"), near ``start``; a line
+    that goes on from the one before it (after ',' or ':', or without a bullet) joins it."""
+    at = next((k for k in range(start, min(len(blocks), start + 3)) if ADDRESS_LINE.match(blocks[k].text.strip())),
+              None)
+    if at is None:
+        return []
+    rest = ADDRESS_LINE.match(blocks[at].text.strip()).group("rest").strip()
+    out = [rest] if rest else []
+    for block in blocks[at + 1:at + 1 + ADDRESSEES_MAX]:
+        t = block.text.strip()
+        bullet = t.startswith(("-", "+", "•"))
+        open_end = bool(out) and not re.search(r"[.;]$", out[-1])
+        if bullet and not (out and re.search(r"[,:]$", out[-1])):
+            out.append(t.lstrip("-+• ").strip())
+        elif open_end and (bullet or len(t) < 120) and not BODY_CUE.match(t):
+            out[-1] = f"{out[-1]} {t.lstrip('-+• ').strip()}"
+        else:
+            break
+    return [a.rstrip(" ;.") for a in out if a.strip(" ;.")]
 
 
 def _collect_title(blocks: list[Block], start: int, after: str | None = None) -> tuple[str, str | None, int]:
