@@ -109,6 +109,10 @@ FOOTER_CASES = [
     # a bracket left by the export before the name
     ("KẾ HOẠCH\nX\n\nI. NỘI DUNG\nLàm việc.\n\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n[\nLê Văn Cường\n",
      ("KT. THỦ TƯỚNG", "Phó thủ tướng", "Lê Văn Cường", [])),
+    # the whole signature block in one table cell beside the recipients
+    ("KẾ HOẠCH\nX\n\nI. NỘI DUNG\nLàm việc.\n\n| Nơi nhận: - Như Điều 3; - Lưu: VT. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH "
+     "Hoàng Văn Phúc |\n|---|---|\n",
+     ("KT. CHỦ TỊCH", "Phó chủ tịch", "Hoàng Văn Phúc", ["Như Điều 3", "Lưu: VT"])),
 ]
 
 

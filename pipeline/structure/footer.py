@@ -66,6 +66,10 @@ def parse_footer(blocks: list[Block], *, body_start: int) -> FooterInfo:
                 break
     if sig is not None:
         t = blocks[sig].text.strip()
+        inline = _trailing_name(t) if AUTHORITY_LINE.match(t) else None
+        if inline:  # "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương": the whole block in one cell
+            t, info.signer = t[:-len(inline)].strip(), inline
+            last_index = max(last_index, sig)
         if AUTHORITY_LINE.match(t):
             m = re.match(r"^\s*\S+\s+", t)
             marker, rest = (t[: m.end()].strip(), t[m.end():]) if m else (t, "")
@@ -77,7 +81,7 @@ def parse_footer(blocks: list[Block], *, body_start: int) -> FooterInfo:
         else:
             info.position = split_position(t)[1]
         j = sig + 1
-        while j < min(n, sig + 5):
+        while j < min(n, sig + 5) and info.signer is None:
             nt = blocks[j].text.strip()
             if info.position is None and _is_upper(nt):
                 _, info.position = split_position(nt)
@@ -108,6 +112,17 @@ def parse_footer(blocks: list[Block], *, body_start: int) -> FooterInfo:
         end = blocks[last].span.end if blocks[last].span else blocks[first_index].span.end
         info.span = Span(start=blocks[first_index].span.start, end=end)
     return info
+
+
+def _trailing_name(text: str) -> str | None:
+    """A person's name that ends an upper-case signature line ("... PHÓ CHỦ TỊCH Hoàng Việt Phương")."""
+    words = text.split()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper() and words[k - 1][1:].islower():
+        k -= 1
+    if len(words) - k < 2 or not k or not _is_upper(" ".join(words[:k])):
+        return None
+    return _name(" ".join(words[k:]))
 
 
 def _split_items(text: str) -> list[str]:
