@@ -93,6 +93,9 @@ def _check(found, expected):
     # nouns counted together are one unit
     ("- Lựa chọn ít nhất 01 doanh nghiệp, hợp tác xã làm đầu mối.", [t(1, "doanh nghiệp, hợp tác xã", ">=")]),
     ("- Mỗi quý có ít nhất 04 tin, bài về bình đẳng giới.", [t(4, "tin, bài", ">=")]),
+    # a value joined by "và" and a comparator is a target of its own; a value after ';' quotes its whole clause
+    ("- Phấn đấu tuyên truyền cho người học tại 100% nhà trường và trên 70% người lao động tại các khu công nghiệp.",
+     [t(100, "%", ">=", subject="nhà trường"), t(70, "%", ">=", subject="người lao động")]),
     # a value inside brackets: the bracket's clause
     ("- Tặng Bằng khen cho các tập thể có thành tích xuất sắc (tỷ lệ không quá 10% tập thể).",
      [t(10, "%", "<=", subject="tập thể")]),
@@ -264,3 +267,15 @@ def test_a_level_in_a_lone_table_cell_quotes_its_row():
     found = extract(analyse_text(text, segment=False))
     assert [(x.value, x.unit) for x in found] == [(2, "lần/tháng")]
     assert "Nguồn nước cấp nuôi tôm" in found[0].text
+
+
+def test_a_value_after_a_semicolon_quotes_its_whole_clause():
+    found = _targets("- Số vụ phát hiện tăng trên 3%; số vụ lợi dụng không gian mạng được phát hiện, triệt phá tăng trên 5%.")
+    assert [x.text for x in found] == ["Số vụ phát hiện tăng trên 3%",
+                                       "số vụ lợi dụng không gian mạng được phát hiện, triệt phá tăng trên 5%."]
+
+
+def test_values_joined_by_and_are_cut_at_the_and():
+    found = _targets("- Phấn đấu tuyên truyền cho người học tại 100% nhà trường và trên 70% người lao động tại khu công nghiệp.")
+    assert [x.text for x in found] == ["Phấn đấu tuyên truyền cho người học tại 100% nhà trường",
+                                       "trên 70% người lao động tại khu công nghiệp."]

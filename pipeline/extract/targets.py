@@ -537,7 +537,8 @@ def _records(document: Document, s_start: int, s_end: int, values: list[_Value],
     # values with no ',' or ';' between them share one clause
     groups: list[list[_Value]] = []
     for v in values:
-        if groups and not _separated(text, groups[-1][-1].q.end, v.q.start):
+        if groups and not _separated(text, groups[-1][-1].q.end, v.q.start) \
+                and _and_next(text, groups[-1][-1].q.end, v.q.start, cues) is None:
             groups[-1].append(v)
         else:
             groups.append([v])
@@ -552,12 +553,19 @@ def _records(document: Document, s_start: int, s_end: int, values: list[_Value],
             bracket = _open_bracket(text, g_start, first.start)
             if bracket is not None:  # "... khen thưởng (tỷ lệ không quá 10% tập thể": the bracket's clause
                 g_start = bracket + 1
-        else:
-            g_start = _last_separator(text, groups[gi - 1][-1].q.end, first.start) + 1
+        else:  # after the value before: its own ';' clause when one begins between them, else the last ',',
+            # else the "và" that joins it ("tại 100% nhà trường và trên 70% người lao động")
+            prev_end = groups[gi - 1][-1].q.end
+            semi = text.rfind(";", prev_end, first.start)
+            joined = _and_next(text, prev_end, first.start, cues)
+            g_start = semi + 1 if semi >= 0 else joined[1] if joined else _last_separator(text, prev_end, first.start) + 1
         if group[-1].cut is not None:
             g_end = group[-1].cut
-        elif gi + 1 < len(groups):
-            g_end = _last_separator(text, group[-1].q.end, groups[gi + 1][0].q.start)
+        elif gi + 1 < len(groups):  # at the ';' that ends its clause, else the last ',', else the joining "và"
+            nxt = groups[gi + 1][0].q.start
+            semi = text.find(";", group[-1].q.end, nxt)
+            joined = _and_next(text, group[-1].q.end, nxt, cues)
+            g_end = semi if semi >= 0 else joined[0] if joined else _last_separator(text, group[-1].q.end, nxt)
         else:  # the value's ';' clause: what follows is another demand
             semi = text.find(";", group[-1].q.end, s_end)
             g_end = semi if semi >= 0 else s_end
@@ -586,6 +594,19 @@ def _open_bracket(text: str, a: int, b: int) -> int | None:
         elif text[i] == ")" and opened:
             opened.pop()
     return opened[0] if opened else None
+
+
+def _and_next(text: str, a: int, b: int, cues: _Cues) -> tuple[int, int] | None:
+    """(where "và" stands, where the next value's clause begins) when the next value at ``b`` follows
+    "và" and a comparator word right before it ("100% nhà trường và trên 70% người lao động"): a
+    second target of its own; else None."""
+    m = re.search(r"\s(và)\s+(?=\S+(?:\s+\S+)?\s*$)", text[a:b])
+    if not m or _separated(text, a, b):
+        return None
+    lead = fold(text[a + m.end():b])
+    if lead and (lead in cues.near or lead in cues.far):
+        return a + m.start(1), a + m.end()
+    return None
 
 
 def _last_separator(text: str, a: int, b: int) -> int:
