@@ -109,6 +109,9 @@ def test_goal_activities_keep_unmarked_paragraphs_and_stop_at_the_next_part():
     # ... or the next work
     ("IV. TỔ CHỨC THỰC HIỆN\n- Tổ chức đánh giá, báo cáo kết quả thực hiện Đề án hàng năm và tổng kết sau khi kết thúc "
      "Đề án.", "đánh giá"),
+    # a day of the month repeated every month
+    ("IV. TỔ CHỨC THỰC HIỆN\n- Phát hành tài liệu cho các chi bộ sinh hoạt đúng ngày mồng 3 hằng tháng theo quy định.",
+     "chi bộ sinh hoạt"),
     # "Hằng năm hoặc đột xuất" opening a sentence
     ("IV. TỔ CHỨC THỰC HIỆN\n2. Các bộ xây dựng kế hoạch chi tiết. Hằng năm hoặc đột xuất báo cáo kết quả thực hiện "
      "về Bộ Công an.", "báo cáo kết quả"),
@@ -201,3 +204,10 @@ def test_work_placed_in_listed_months_is_a_period_of_each():
 def test_from_now_is_a_period_from_the_signing_day():
     items = run("I. CHÍNH SÁCH\nb) Thời gian hỗ trợ: Từ nay đến hết ngày 31 tháng 12 năm 2025.", year=2025)
     assert triples(items) == [("period", "2025-01-10", "2025-12-31")]
+
+
+def test_a_span_from_the_day_the_text_was_issued():
+    found = run("V. THỜI GIAN THỰC HIỆN\nĐợt thi đua được triển khai thực hiện từ ngày ban hành Kế hoạch đến khi tổ chức "
+                "thành công Đại hội.\n1. Tổ chức kiểm tra từ ngày ban hành Kế hoạch đến ngày 31/12/2025.\n"
+                "Điều 2. Quyết định này có hiệu lực kể từ ngày ban hành.", year=2025)
+    assert triples(found) == [("period", "2025-01-10", None), ("period", "2025-01-10", "2025-12-31")]

@@ -137,6 +137,7 @@ def _extract_document(document: Document) -> list[Milestone]:
     cells = {b.span.start for b in document.blocks if b.kind == "table_cell" and b.span is not None}
     found += _from_lines(text, lines, times, used, cells)
     found += _recurring(text, lines)
+    found += _from_issuing(text, lines, doc_date, times, used)
     out = []
     seen = set()
     for item in sorted(found, key=lambda f: (f.start, f.end)):
@@ -446,6 +447,35 @@ def _names_document(clause_before: str) -> bool:
     return not re.search(r"(?<!\w)(?:đạt|phấn đấu|hoàn thành|để)(?!\w)", between, re.IGNORECASE)
 
 
+# "từ ngày ban hành Kế hoạch đến khi ...": a span that runs from the day the text was signed
+_FROM_ISSUING = re.compile(r"(?:kể\s+)?từ\s+ngày\s+(?:ký\s+)?ban\s+hành(?:\s+(?:kế\s+hoạch|quyết\s+định|chỉ\s+thị|"
+                           r"nghị\s+quyết|chương\s+trình|văn\s+bản))?(?:\s+này)?", re.IGNORECASE)
+_IN_FORCE = re.compile(r"\bhiệu\s+lực\b", re.IGNORECASE)
+
+
+def _from_issuing(text: str, lines: list[_Line], doc_date: str | None, times: list[TimeExpr],
+                  used: set[int]) -> list[_Found]:
+    """A span that runs from the day the text was signed ("Đợt thi đua được triển khai thực hiện từ ngày ban
+    hành Kế hoạch đến khi tổ chức thành công Đại hội ..."), to the time that follows "đến" or open; not a
+    text's entry into force ("có hiệu lực kể từ ngày ban hành")."""
+    if not doc_date:
+        return []
+    out = []
+    for line in lines:
+        for m in _FROM_ISSUING.finditer(text, line.content_start, line.end):
+            c_start, c_end = _clause(text, m.start(), m.end(), line)
+            if _IN_FORCE.search(text, c_start, m.start()):
+                continue
+            until = next((t for t in times if m.end() <= t.start <= m.end() + 12 and t.last
+                          and re.fullmatch(r"\s*(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?", text[m.end():t.start])), None)
+            if until is not None:
+                used.add(until.start)
+            activity = _clean(text[c_start:m.start()])
+            out.append(_Found(c_start, c_end, _clean(text[c_start:c_end]), "period", doc_date,
+                              until.last if until else None, "range" if until else "day", [activity]))
+    return out
+
+
 # ------------------------------------------------------------------------------ recurring
 
 def _recurring(text: str, lines: list[_Line]) -> list[_Found]:
@@ -515,6 +545,9 @@ def _adverbial(text: str, line: _Line, m: re.Match) -> bool:
         return not cues["modifier_follow"].match(after)
     # "trước ngày 30/11 hằng năm": a day without a year repeats every year
     # "trước 19h00’ hằng ngày": so does a time of day
+    # "ngày mồng 3 hằng tháng": so does a day of the month
+    if word.endswith("tháng") and re.search(r"ngày\s+(?:mồng\s+|mùng\s+)?\d{1,2}\s*$", before, re.IGNORECASE):
+        return True
     return re.search(r"(?:ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}|\d{1,2}\s*(?:h|giờ)\s*\d{0,2}\W?)\s*$",
                      before, re.IGNORECASE) is not None
 
