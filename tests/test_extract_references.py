@@ -174,3 +174,25 @@ def test_a_wrapped_line_that_starts_with_a_dash_does_not_end_the_opening():
             "Thực hiện Thông tri số\n02-TT/TU ngày 03 tháng 10 năm 2025 của Thành ủy;\n\nI. MỤC ĐÍCH\n- Nội dung.\n")
     check(refs(text), [ref(number="2232/QĐ-TTg", relation="based_on"), ref(number="2282/QĐ-TTg", relation="based_on"),
                        ref(number="02-TT/TU", relation="implements")])
+
+
+def test_a_plan_its_name_and_period_single_out():
+    text = BODY.format("- Phù hợp với Quy hoạch tổng thể quốc gia thời kỳ 2021-2030, tầm nhìn đến năm 2050 và Chiến "
+                       "lược dữ liệu thành phố đến năm 2030; thực hiện Kế hoạch này đến năm 2030.")
+    check(refs(text), [ref(number=None, doc_type="Quy hoạch", relation="cited",
+                           title="Quy hoạch tổng thể quốc gia thời kỳ 2021-2030, tầm nhìn đến năm 2050"),
+                       ref(number=None, doc_type="Chiến lược", title="Chiến lược dữ liệu thành phố đến năm 2030")])
+
+
+def test_the_texts_own_plan_and_a_scheme_inside_a_cited_decisions_title_are_no_named_references():
+    text = ("KẾ HOẠCH\nThực hiện lộ trình đổi mới công nghệ đến năm 2035\n\nI. MỤC ĐÍCH\n- Ủy ban nhân dân tỉnh ban hành "
+            "Kế hoạch thực hiện lộ trình đổi mới công nghệ đến năm 2035 như sau. Theo Quyết định số 991/QĐ-TTg ngày "
+            "16/9/2024 của Thủ tướng Chính phủ phê duyệt Quy hoạch mạng lưới cơ sở văn hóa thời kỳ 2021-2030.\n")
+    assert [r["number"] for r in refs(text)] == ["991/QĐ-TTg"]
+
+
+def test_one_law_written_in_other_forms_is_one_reference():
+    text = BODY.format("- Tuyên truyền Luật Bảo vệ bí mật nhà nước, Bộ Luật hình sự năm 2015; xử lý vi phạm Luật "
+                       "Bảo vệ BMNN theo Luật hình sự.")
+    check(refs(text), [ref(doc_type="Luật", title="Luật Bảo vệ bí mật nhà nước", mentions=2),
+                       ref(doc_type="Bộ luật", mentions=2)])

@@ -346,7 +346,7 @@ def _share(members: list[_Mention]) -> None:
 
 
 _LAW = re.compile(
-    r"(?<![\wđĐ])(?P<type>Bộ luật|Luật|Pháp lệnh)[^\S\n]+"  # the name on the same line
+    r"(?<![\wđĐ])(?P<type>Bộ [Ll]uật|Luật|Pháp lệnh)[^\S\n]+"  # the name on the same line
     r"(?P<amend>(?i:sửa đổi,?\s*bổ sung\s+(?:một số điều\s+)?(?:của\s+)?(?:các\s+)?)(?:Bộ luật|Luật|Pháp lệnh)\s+)?")
 # the next law in the list an amending law's name runs over, a few words of the last name on
 # a scheme named in quotes after a cue: "thực hiện Đề án “Nâng cao nhận thức cộng đồng ...”"
@@ -354,6 +354,20 @@ _QUOTED = re.compile(
     r"(?<![\wđĐ])(?:[Tt]heo|[Tt]hực hiện|[Tt]riển khai|[Cc]ăn cứ|[Hh]ưởng ứng)\s+"
     r"(?P<type>(?i:kế hoạch|chương trình|đề án|chiến lược|quy hoạch|phương án))\s+[“\"](?P<name>[^”\"\n]{8,250})[”\"]")
 _NEXT_LAW = re.compile(r"(?:\s+[^\s,;.:()]+){0,8}?\s*(?:,|\svà)\s*(?:Bộ luật|Luật|Pháp lệnh)\s+")
+_PERIOD = (r"(?:(?:thời\s+kỳ|giai\s+đoạn)\s+\d{4}\s*[-–]\s*\d{4}|\d+\s+năm\s+\d{4}\s*[-–]\s*\d{4}|đến\s+năm\s+\d{4})"
+           r"(?:,?\s*tầm\s+nhìn\s+(?:đến\s+)?(?:năm\s+)?\d{4})?")
+
+
+@lru_cache(maxsize=1)
+def _period_named() -> re.Pattern:
+    """A plan, strategy or scheme that its name and period single out ("Quy hoạch tổng thể quốc gia thời kỳ
+    2021-2030, tầm nhìn đến năm 2050"): a capitalised type word, words of a name, the period."""
+    named = _DATA["named"]
+    types = "|".join(map(re.escape, named["period_types"]))
+    return re.compile(rf"(?<![\wđĐ])(?P<type>{types})\s+(?P<name>(?:[^\s\d,;.:()“”\"]+\s+){{1,{named['period_name_words']}}}?)"
+                      rf"(?P<period>{_PERIOD})")
+
+
 _CONGRESS = re.compile(r"(?<![\wđĐ])(?P<type>Nghị quyết|Chỉ thị|Kết luận)\s+(?P<w>Đại hội|Hội nghị)\s+")
 _GENERIC = re.compile(
     r"(?<![\wđĐ])(?:[Tt]heo|[Tt]hực hiện|[Tt]riển khai|[Cc]ăn cứ|[Hh]ưởng ứng)\s+"
@@ -463,6 +477,19 @@ def _named(text: str, start: int, end: int) -> list[_Mention]:
                            doc_type=_type_at(m.group("type")), title=title, issuer=issuer)
         mention.key = "named:" + fold(title)
         mention.tail_end = stop
+        out.append(mention)
+    for m in re.finditer(r"(?<![\wđĐ])(?:" + "|".join(map(re.escape, _DATA["named"]["period_types"])) + r")\s",
+                         text[:end]):
+        if m.start() < start:
+            continue
+        found = _period_named().match(text, m.start(), end)
+        if not found or set(fold(found.group("name")).split()) & _tables()["self"]:
+            continue  # "Kế hoạch này ..." is the text itself
+        title = " ".join(text[found.start():found.end()].split())
+        mention = _Mention(start=found.start(), end=found.end(), number=None, doc_type=_type_at(found.group("type")),
+                           title=title)
+        mention.key = "period:" + fold(title)
+        mention.tail_end = found.end()
         out.append(mention)
     for m in _QUOTED.finditer(text, start, end):
         kind = m.group("type")
@@ -587,11 +614,14 @@ def _merge(mentions: list[_Mention], *, home: tuple[str, str] | None = None) -> 
         groups.setdefault(mention.key, []).append(mention)
     _merge_typos(groups)
     _merge_law_names(groups)
+    _merge_law_forms(groups)
     _merge_undated_laws(groups)
     out = []
     for members in groups.values():
         if any(m.extra.get("self") for m in members):
             continue
+        if members[0].key.startswith("period:") and all(m.nested for m in members):
+            continue  # a scheme a cited decision approves stays inside its title
         first = min(members, key=lambda m: m.start)
         numbers = Counter(m.number for m in members if m.number)
         number = _best_number(members, numbers) if numbers else None
@@ -657,6 +687,44 @@ def _merge_law_names(groups: dict[str, list[_Mention]]) -> None:
             groups[shorter].extend(groups.pop(key))
 
 
+def _merge_law_forms(groups: dict[str, list[_Mention]]) -> None:
+    """Join the mentions of one law written in other forms: "Bộ luật Hình sự năm 2015" and "Luật hình sự",
+    "Luật Bảo vệ bí mật nhà nước" and "Luật Bảo vệ BMNN" (an abbreviation of its words)."""
+    laws = [k for k in groups if k.startswith("law:")]
+    forms = {k: _law_words(groups[k][0].title or "") for k in laws}
+    for k in sorted(laws, key=lambda key: len(forms[key])):
+        other = next((o for o in laws if o != k and o in groups and k in groups
+                      and _same_law(forms[k], forms[o])), None)
+        if other is not None:  # into the fuller form ("Bộ Luật hình sự năm 2015")
+            short, full = sorted((k, other), key=lambda key: len(groups[key][0].title or ""))
+            groups[full].extend(groups.pop(short))
+
+
+def _law_words(title: str) -> list[str]:
+    """A law's name as words: no "Bộ" before "luật", no "năm N" after it; abbreviations kept upper-case."""
+    words = [w if w.isupper() and len(w) >= 3 else fold(w) for w in re.findall(r"[^\W_]+", title)]
+    if words[:1] == ["bo"]:
+        words = words[1:]
+    while len(words) >= 2 and words[-2] == "nam" and words[-1].isdigit():
+        words = words[:-2]
+    return words
+
+
+def _same_law(short: list[str], long: list[str]) -> bool:
+    """Whether two law names are one, an upper-case word of ``short`` standing for as many words of ``long``
+    with those initials."""
+    i = j = 0
+    while i < len(short) and j < len(long):
+        w = short[i]
+        if w.isupper() and fold(w) != long[j] and [x[:1] for x in long[j:j + len(w)]] == list(fold(w)):
+            i, j = i + 1, j + len(w)
+        elif fold(w) == long[j]:
+            i, j = i + 1, j + 1
+        else:
+            return False
+    return i == len(short) and j == len(long)
+
+
 def _merge_undated_laws(groups: dict[str, list[_Mention]]) -> None:
     """Split laws of one name by date; an undated mention joins the only dated one of its name."""
     for key in [k for k in groups if k.startswith("law:")]:
@@ -672,6 +740,15 @@ def _merge_undated_laws(groups: dict[str, list[_Mention]]) -> None:
 
 
 # ---------------------------------------------------------------- entry point
+
+SAME_NAME = 0.6  # word overlap (Dice) from which a name is the text's own title
+
+
+def _same_name(name: str, title: str) -> bool:
+    """Whether a plan named in the body is the text's own (its words mostly those of the title)."""
+    a, b = set(fold(name).split()[2:]), set(fold(title).split())  # the name without its type word
+    return bool(a and b) and 2 * len(a & b) / (len(a) + len(b)) >= SAME_NAME
+
 
 def _mentions_in(text: str, start: int, end: int, own: str) -> list[_Mention]:
     mentions = _numbered(text, start, end, own) + _named(text, start, end)
@@ -707,6 +784,8 @@ def extract(doc: Doc) -> list[Reference]:
                 if n.span.start >= body_start and n.style not in ("dash", "plus", "bullet")]
     opening_end = min(headings) if headings else min(len(text), body_start + 3000)
     for m in _mentions_in(text, body_start, len(text), own):
+        if m.key.startswith("period:") and header and header.title and _same_name(m.title or "", header.title):
+            continue  # the text's own plan, named with its period ("ban hành Kế hoạch ... đến năm 2035 như sau")
         relation = _relation(text, m.start, opening=m.start < opening_end)
         m.relation = "cited" if m.nested and relation != "attached_to" else relation
         m.extra["section"] = document.section_at(m.start)
