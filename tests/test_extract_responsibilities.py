@@ -56,6 +56,11 @@ def _resp(body):
      ("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia", "theo dõi sát diễn biến tình hình")),
     ("Văn phòng Ban quản lý dự án chỉ đạo nhà thầu thi công", ("Văn phòng Ban quản lý dự án", "chỉ đạo nhà thầu thi công")),
     ("Sở Nội vụ ban hành hướng dẫn", ("Sở Nội vụ", "ban hành hướng dẫn")),
+    # a capitalised opener after the units starts the work; "các vụ" (cases) is no department
+    ("Các sở, ngành có liên quan; Ủy ban nhân dân các xã, phường Căn cứ vào chức năng, nhiệm vụ, đề xuất thực hiện",
+     ("Các sở, ngành có liên quan; Ủy ban nhân dân các xã, phường", "Căn cứ vào chức năng, nhiệm vụ, đề xuất thực hiện")),
+    ("các vụ lộ, mất bí mật nhà nước xảy ra phải báo cáo ngay", None),
+    ("Các Vụ chức năng tham mưu", ("Các Vụ chức năng", "tham mưu")),
     # a subject that asks another: the one asked does the work
     ("Ủy ban thường vụ Quốc hội yêu cầu Chính phủ, Thủ tướng Chính phủ tập trung thực hiện các nhiệm vụ sau đây:",
      ("Chính phủ, Thủ tướng Chính phủ", "tập trung thực hiện các nhiệm vụ sau đây:")),
@@ -239,6 +244,9 @@ def test_strip_cue(text, expected):
      [("Ủy ban nhân dân xã", ["phối hợp với các ngân hàng mở tài khoản cho đối tượng."]),
       ("Sở Y tế", ["cung cấp danh sách đối tượng."]),
       ("Ủy ban nhân dân xã", ["ký kết hợp đồng chi trả."])]),
+    # an assignment in brackets at the end of a task gives the whole task to the unit
+    ("II. NỘI DUNG\n8. Thành lập Đoàn kiểm tra việc chấp hành các quy định về bảo mật (Giao Công an tỉnh tham mưu).\n",
+     [("Công an tỉnh", ["Thành lập Đoàn kiểm tra việc chấp hành các quy định về bảo mật (Giao Công an tỉnh tham mưu)."])]),
     # a meeting is the body's work
     ("III. NỘI DUNG\n3. Khen thưởng\n- Hội đồng thi đua họp xét đánh giá các xã, phường có thành tích xuất sắc.\n",
      [("Hội đồng thi đua", ["họp xét đánh giá các xã, phường có thành tích xuất sắc."])]),

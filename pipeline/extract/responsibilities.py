@@ -242,7 +242,14 @@ def _sentence_assignment(text: str, *, cue_only: bool = False) -> tuple[str, str
     if not found and title and not actors.starts_with_actor(title.group("title")) \
             and actors.field_of(text) is None:
         found = _assignment(text[title.end():], cue_only=cue_only)
+    assigned = _ASSIGNED_IN_BRACKETS.search(text) if not found and not cue_only else None
+    if assigned and (unit := actors.delegated(assigned.group("inner"))):
+        return unit[0], text  # "Thành lập Đoàn kiểm tra ... (Giao Công an tỉnh tham mưu).": the whole task is the unit's
     return _past_condition(*found) if found else None
+
+
+# an assignment in brackets at the end of a task: "... (Giao Công an tỉnh chủ trì, phối hợp với ...)."
+_ASSIGNED_IN_BRACKETS = re.compile(r"\((?P<inner>(?:[Gg]iao|[Đđ]ề nghị)\s[^()]{5,300})\)\s*[.;]?\s*$")
 
 
 _THEN = re.compile(r"\bthì\b\s*")

@@ -27,6 +27,7 @@ QUANTIFIERS = _phrases("quantifiers")
 HEADS = _phrases("heads")
 HEADS_NEED_NAME = {tuple(entry.split()) for entry in _DATA["heads_need_name"]}
 HEADS_NEED_QUANTIFIER = _phrases("heads_need_quantifier")
+HEADS_NEED_CAPITAL = {tuple(entry.split()) for entry in _DATA["heads_need_capital"]}  # "các Vụ", not "các vụ lộ"
 PREDICATES = _phrases("predicates")
 DUTY_PREDICATES = _phrases("duty_predicates")
 DUTY_ENDINGS = sorted(set(DUTY_PREDICATES) | set(_phrases("duty_endings")), key=len, reverse=True)
@@ -140,6 +141,8 @@ def head_at(words: list[Word], i: int, *, capital: bool = False) -> int:
     if capital and not words[i].capitalised:
         return 0
     head = tuple(w.low for w in words[i + q:i + q + n])
+    if head in HEADS_NEED_CAPITAL and not words[i + q].capitalised:
+        return 0
     if head in HEADS_NEED_NAME and not q:
         nxt = words[i + q + n] if i + q + n < len(words) else None
         ends = words[i + q + n - 1].raw[-1:] in ",;"
@@ -198,6 +201,8 @@ def split_subject(text: str) -> tuple[str, str] | None:
             continue  # inside a gloss of the name ("Ủy ban nhân dân xã (sau đây gọi là ...)")
         if not words[i].capitalised and match_phrase(words, i, ACKNOWLEDGEMENTS):
             return None  # "Bộ Chính trị ghi nhận và biểu dương ...": praise, no work
+        if i > n and words[i].capitalised and match_phrase(words, i, OPENERS):
+            return _asked(text[:words[i - 1].end].rstrip(" ,;")), text[words[i].start:].strip()  # "... Căn cứ vào ..."
         if predicate_at(words, i):
             i = _duty_after_assigned(words, n, i)
             actor = text[:words[i - 1].end].rstrip(" ,")
