@@ -96,6 +96,9 @@ def _check(found, expected):
     # a value joined by "và" and a comparator is a target of its own; a value after ';' quotes its whole clause
     ("- Phấn đấu tuyên truyền cho người học tại 100% nhà trường và trên 70% người lao động tại các khu công nghiệp.",
      [t(100, "%", ">=", subject="nhà trường"), t(70, "%", ">=", subject="người lao động")]),
+    # a count right after a label that names it; a yearly cost is no level
+    ("- Số điểm quan trắc: 08 điểm.", [t(8, "điểm")]),
+    ("- Kinh phí thuê dịch vụ: 50.000.000 đồng/năm.", []),
     # a value inside brackets: the bracket's clause
     ("- Tặng Bằng khen cho các tập thể có thành tích xuất sắc (tỷ lệ không quá 10% tập thể).",
      [t(10, "%", "<=", subject="tập thể")]),
@@ -263,10 +266,16 @@ def test_a_count_per_period_is_a_frequency_wherever_it_stands():
 
 def test_a_level_in_a_lone_table_cell_quotes_its_row():
     text = ("KẾ HOẠCH\nQuan trắc môi trường\nII. NỘI DUNG\n- Quan trắc định kỳ.\n\nPHỤ LỤC\n\n|\nTT\n|\nĐối tượng\n|\n"
-            "Tần suất\n|\n|\n1\n|\nNguồn nước cấp nuôi tôm\n|\n02 lần/tháng\n|\n")
+            "Tần suất\n|\n|\n1\n|\nNguồn nước cấp nuôi tôm\n|\nTối thiểu 02 lần/tháng\n|\n")
     found = extract(analyse_text(text, segment=False))
     assert [(x.value, x.unit) for x in found] == [(2, "lần/tháng")]
     assert "Nguồn nước cấp nuôi tôm" in found[0].text
+
+
+def test_a_bare_count_per_period_in_a_table_cell_is_a_schedules_entry():
+    text = ("KẾ HOẠCH\nQuan trắc môi trường\nII. NỘI DUNG\n- Quan trắc định kỳ.\n\nPHỤ LỤC\n\n|\nTT\n|\nThông số\n|\n"
+            "Tần suất\n|\n|\n1\n|\nNhiệt độ nước (Quan trắc ngoài hiện trường)\n|\n10 đợt/năm\n|\n")
+    assert extract(analyse_text(text, segment=False)) == []
 
 
 def test_a_value_after_a_semicolon_quotes_its_whole_clause():

@@ -88,6 +88,7 @@ class _Cues:
     singles: frozenset[str]
     rate_stops: frozenset[str]
     per_period: re.Pattern
+    count_label: re.Pattern
     subject_stops: tuple[str, ...]
     subject_drop: tuple[str, ...]
     subject_leads: tuple[str, ...]
@@ -146,6 +147,8 @@ def _cues() -> _Cues:
         compounds=tuple(sorted(set(data["compound_units"]), key=lambda w: -len(w.split()))),
         singles=frozenset(w.lower() for w in data["single_units"]),
         rate_stops=frozenset(w.lower() for w in data["rate_unit_stops"]),
+        count_label=re.compile(r"^\W*(?:" + "|".join(map(re.escape, data["count_labels"])) + r")\s[^:;.]{0,60}:\s*$",
+                               re.IGNORECASE),
         per_period=re.compile(r"/\s*(?:" + "|".join(map(re.escape, _longest_first(data["rate_periods"]))) + r")$",
                               re.IGNORECASE),
         subject_stops=_longest_first(data["subject_stops"]),
@@ -181,9 +184,17 @@ def extract(doc: Doc) -> list[Target]:
         if any(s <= start < e for s, e in table_spans):
             continue
         records.extend(_line_targets(document, start, end, cues, sections=sections, tokens=tokens))
-    records = [_with_row(t, tables) for t in records]
+    records = [_with_row(t, tables) for t in records if not _cell_frequency(t, tables, cues)]
     records.sort(key=lambda t: t.span.start if t.span else 0)
     return records
+
+
+def _cell_frequency(target: Target, tables: dict[int, list[Block]], cues: _Cues) -> bool:
+    """Whether a target is a bare count per period in a table cell ("10 đợt/năm" against each parameter of
+    a monitoring appendix): a schedule's entry, not a commitment the text states."""
+    if target.span is None or target.comparator != "=" or not cues.per_period.search(target.unit or ""):
+        return False
+    return any(c.span and c.span.start <= target.span.start < c.span.end for cells in tables.values() for c in cells)
 
 
 def _with_row(target: Target, tables: dict[int, list[Block]]) -> Target:
@@ -336,7 +347,10 @@ def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
             if _postfix(text, unit_end, s_end, cues) and values and not _separated(text, values[-1].q.end, q.start):
                 continue  # "... có 15 tiêu chí trở lên": a bound of the subject
             per_period = cues.per_period.search(unit) is not None
-            if not explicit and not per_period:  # a count per period ("240 mẫu/năm") is a frequency: it commits
+            if per_period and fold(unit.split("/")[0]) in cues.not_target_units:
+                continue  # "1.364.329.243 đồng/năm": a yearly cost
+            labelled = cues.count_label.match(text[clause_from:q.start]) is not None  # "Số điểm quan trắc: 08 điểm"
+            if not explicit and not per_period and not labelled:  # a count per period ("240 mẫu/năm") commits
                 if not in_section or folded_unit in cues.enumerators:
                     continue
             elif comparator_is_near and not in_section and not _committed(text, clause_from, q.start, cues):
