@@ -16,6 +16,8 @@ def _one(text):
 @pytest.mark.parametrize("text, first, last, precision", [
     # quarters in Roman numerals and digits (qd_844 table, seed 001 "TIẾN ĐỘ")
     ("Quý II/2026", "2026-04-01", "2026-06-30", "quarter"),
+    # "Từ" before a span of years keeps its end
+    ("Thời gian thực hiện: Từ năm 2026 - 2030.", "2026-01-01", "2030-12-31", "range"),
     # a bare first day takes the month and year of the day that closes the range
     ("từ ngày 08 đến ngày 10 tháng 12 năm 2025", "2025-12-08", "2025-12-10", "range"),
     ("từ ngày 08 đến 10/12/2025", "2025-12-08", "2025-12-10", "range"),

@@ -109,6 +109,8 @@ def test_goal_activities_keep_unmarked_paragraphs_and_stop_at_the_next_part():
     # ... or the next work
     ("IV. TỔ CHỨC THỰC HIỆN\n- Tổ chức đánh giá, báo cáo kết quả thực hiện Đề án hàng năm và tổng kết sau khi kết thúc "
      "Đề án.", "đánh giá"),
+    # months of every year
+    ("II. NỘI DUNG\n1. Thời gian thực hiện: Từ tháng 3 đến tháng 11 hằng năm.", "Thời gian thực hiện"),
     # a day of the month repeated every month
     ("IV. TỔ CHỨC THỰC HIỆN\n- Phát hành tài liệu cho các chi bộ sinh hoạt đúng ngày mồng 3 hằng tháng theo quy định.",
      "chi bộ sinh hoạt"),

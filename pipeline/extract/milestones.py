@@ -548,6 +548,9 @@ def _adverbial(text: str, line: _Line, m: re.Match) -> bool:
     # "ngày mồng 3 hằng tháng": so does a day of the month
     if word.endswith("tháng") and re.search(r"ngày\s+(?:mồng\s+|mùng\s+)?\d{1,2}\s*$", before, re.IGNORECASE):
         return True
+    # "Từ tháng 3 đến tháng 11 hằng năm": so do months of the year
+    if word.endswith("năm") and re.search(r"tháng\s+\d{1,2}\s*$", before, re.IGNORECASE):
+        return True
     return re.search(r"(?:ngày\s+\d{1,2}\s*(?:/|tháng)\s*\d{1,2}|\d{1,2}\s*(?:h|giờ)\s*\d{0,2}\W?)\s*$",
                      before, re.IGNORECASE) is not None
 

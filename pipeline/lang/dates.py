@@ -298,12 +298,17 @@ def find_times(text: str, *, year: int | None = None, today: str | None = None) 
                 and LIST_GAP.fullmatch(text, t.end, nxt.start):
             atoms[k] = _with_year(t, int(nxt.first[:4]))
     if year is not None:  # a year-less day ("ngày 25/11") or month of a dated text is of that year,
-        # unless it recurs ("trước ngày 30/11 hằng năm")
-        # (one whose range partner names its year takes that one: "từ ngày 15/11 đến ngày 20/11/2024")
+        # unless it recurs ("trước ngày 30/11 hằng năm"), or its range partner does ("Từ tháng 3 đến tháng 11
+        # hằng năm"); one whose range partner names its year takes that one ("từ ngày 15/11 đến ngày 20/11/2024")
+        recurring = _recurring()
+
+        def partner(k: int) -> TimeExpr | None:
+            nxt = atoms[k + 1] if k + 1 < len(atoms) else None
+            return nxt if nxt is not None and RANGE_GAP.fullmatch(text, atoms[k].end, nxt.start) else None
+
         atoms = [_with_year(t, year) if not t.has_year and t.kind in ("day", "month")
-                 and not _recurs(text, t, _recurring())
-                 and not (k + 1 < len(atoms) and atoms[k + 1].has_year
-                          and RANGE_GAP.fullmatch(text, t.end, atoms[k + 1].start))
+                 and not _recurs(text, t, recurring)
+                 and not ((p := partner(k)) is not None and (p.has_year or _recurs(text, p, recurring)))
                  else t for k, t in enumerate(atoms)]
     out: list[TimeExpr] = []
     i = 0
@@ -342,7 +347,7 @@ def _opened(text: str, t: TimeExpr) -> TimeExpr:
     if m and m.end() == t.start:
         t.since = True
         t.start = m.start()
-        if t.kind not in ("range",):
+        if t.kind not in ("range", "years", "phase", "school_year"):  # "Từ năm 2026 - 2030" keeps its end
             t.last = None
     return t
 
