@@ -51,6 +51,8 @@ def _resp(body):
     ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này có trách nhiệm lập dự toán",
      ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế hoạch này", "có trách nhiệm lập dự toán")),
     ("Sở Nội vụ được giao chủ trì tổ chức hội nghị sơ kết", ("Sở Nội vụ", "được giao chủ trì tổ chức hội nghị sơ kết")),
+    ("Các cơ quan, đơn vị được giao nhiệm vụ chuẩn bị đầu tư phải trình hồ sơ, thủ tục",
+     ("Các cơ quan, đơn vị được giao nhiệm vụ chuẩn bị đầu tư", "phải trình hồ sơ, thủ tục")),
     # a verb inside a head's name is no predicate ("Ban chỉ đạo": a steering committee)
     ("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia theo dõi sát diễn biến tình hình",
      ("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia", "theo dõi sát diễn biến tình hình")),

@@ -30,6 +30,7 @@ HEADS_NEED_QUANTIFIER = _phrases("heads_need_quantifier")
 HEADS_NEED_CAPITAL = {tuple(entry.split()) for entry in _DATA["heads_need_capital"]}  # "các Vụ", not "các vụ lộ"
 PREDICATES = _phrases("predicates")
 DUTY_PREDICATES = _phrases("duty_predicates")
+ASSIGNED_DUTY = DUTY_PREDICATES + _phrases("assigned_duty")  # after "được giao ...": "... phải trình hồ sơ"
 DUTY_ENDINGS = sorted(set(DUTY_PREDICATES) | set(_phrases("duty_endings")), key=len, reverse=True)
 PURPOSE_SECTIONS = _phrases("purpose_sections")
 # headings of the sections whose paragraphs are demands ("III. NHIỆM VỤ, GIẢI PHÁP", "II. NỘI DUNG")
@@ -230,7 +231,7 @@ def _duty_after_assigned(words: list[Word], head: int, i: int) -> int:
     for j in range(i + 1, min(len(words), i + MAX_ACTOR_WORDS)):
         if words[j - 1].raw[-1:] in ".;:":
             break
-        if not words[j].capitalised and match_phrase(words, j, DUTY_PREDICATES):
+        if not words[j].capitalised and match_phrase(words, j, ASSIGNED_DUTY):
             return j
     return i
 
