@@ -148,6 +148,18 @@ def test_an_issuer_name_wrapped_before_va_is_one_name():
     assert header.issuer.lower() == "bộ văn hóa, thể thao và du lịch"
 
 
+@pytest.mark.parametrize("organ, issuer", [
+    ("VĂN PHÒNG", "văn phòng trung ương"),
+    ("BAN TUYÊN GIÁO VÀ DÂN VẬN", "ban tuyên giáo và dân vận trung ương"),
+])
+def test_an_organ_of_the_central_committee_is_the_centres(organ, issuer):
+    from pipeline.extract.header import extract
+    from pipeline.nlp import analyse_text
+    header = extract(analyse_text(f"BAN CHẤP HÀNH TRUNG ƯƠNG\n{organ}\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 07-KL/VPTW\n"
+                                  "Hà Nội, ngày 01 tháng 12 năm 2025\nKẾT LUẬN\nVề công tác văn phòng\n", segment=False))
+    assert header.issuer.lower() == issuer
+
+
 def test_the_addressees_of_a_telegram():
     doc = structure("THỦ TƯỚNG CHÍNH PHỦ\nSố: 9/CĐ-TTg\nHà Nội, ngày 7 tháng 11 năm 2025\nCÔNG ĐIỆN\n"
                "Về khắc phục hậu quả mưa lũ\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n- Chủ tịch Ủy ban nhân dân các tỉnh: An Bình,\n"

@@ -17,6 +17,7 @@ from pipeline.lang.orgs import (
     BODY_PREFIXES,
     head_length,
     issuer_from_code,
+    of_central_parent,
     sentence_case,
     starts_with_admin_unit,
     starts_with_head,
@@ -111,7 +112,8 @@ def _issuer_from_lines(lines: list[str]) -> str | None:
                 segments.append(part)
     if not segments:
         return None
-    return sentence_case(segments[-1].strip(" -_"))
+    name = sentence_case(segments[-1].strip(" -_"))
+    return of_central_parent(segments[-2], name) if len(segments) >= 2 else name
 
 
 def _split_orgs(line: str) -> list[str]:

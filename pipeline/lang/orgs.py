@@ -134,3 +134,12 @@ def sentence_case(text: str) -> str:
     for _key, proper in _PROPER_NAMES.items():
         result = re.sub(r"(?<!\w)" + r"\s+".join(proper.lower().split()) + r"(?!\w)", proper, result)
     return result[:1].upper() + result[1:]
+
+
+def of_central_parent(parent: str, organ: str) -> str:
+    """The organ's name under the Party's Central Committee line ("VĂN PHÒNG" → "Văn phòng Trung ương"),
+    else the organ's name as it is."""
+    data = _DATA["central_parent"]
+    if fold(parent).strip() in data["parents"] and "trung uong" not in fold(organ):
+        return f"{organ} {data['suffix']}"
+    return organ
