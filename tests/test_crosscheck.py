@@ -869,3 +869,12 @@ def test_a_follow_up_of_the_same_issuer_stands_for_the_bodies_it_directs_again()
 def test_a_report_of_the_past_is_no_commitment(text, past):
     from pipeline.lang.actors import reports_past
     assert reports_past(text) is past
+
+
+def test_an_item_the_lower_is_only_the_partner_of_is_at_most_partial():
+    verdict = applies("Ban Tổ chức Trung ương", lower_issuer="Chính phủ", superior_issuer="Bộ Chính trị",
+                      text="Giao Ban Tổ chức Trung ương chủ trì, phối hợp với Bộ Nội vụ đánh giá tình hình bộ máy.")
+    assert verdict.applies and verdict.share
+    lead = applies("Bộ Nội vụ", lower_issuer="Chính phủ", superior_issuer="Bộ Chính trị",
+                   text="Bộ Nội vụ chủ trì đánh giá tình hình bộ máy.")
+    assert lead.applies and not lead.share

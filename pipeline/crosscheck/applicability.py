@@ -64,6 +64,7 @@ class Applicability:
     applies: bool
     reason: str
     actor_tiers: tuple[int, ...] = ()
+    share: bool = False  # it applies only as the lead's partner: the lower carries out a share of it
 
 
 @lru_cache(maxsize=1)
@@ -283,8 +284,11 @@ def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | N
     if not lower_issuer:
         return Applicability(True, "lower issuer not known: kept as applicable", tuple(sorted(tiers)))
     if lower_tier is None or (lower_tier == 0 and tiers == {0}):  # a body of its own, or central among central
-        if stands_for(actor, lower_issuer, text=text, levels=levels):
+        if stands_for(actor, lower_issuer, levels=levels):
             return Applicability(True, f"addressed to {lower_issuer} or the bodies it stands for", tuple(sorted(tiers)))
+        if stands_for(actor, lower_issuer, text=text, levels=levels):
+            return Applicability(True, f"addressed to {actor}, with {lower_issuer} or a body it stands for as partner",
+                                 tuple(sorted(tiers)), share=True)
         return Applicability(False, f"addressed to {actor}, a body {lower_issuer} does not stand for",
                              tuple(sorted(tiers)))
     if lower_tier == 0 and 0 not in tiers and not _matches(_lower(lower_issuer), levels.government) \
