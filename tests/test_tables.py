@@ -105,3 +105,19 @@ def test_rows_under_a_merged_lead_cell_inherit_it():
         ("Bộ Y tế", "- Chủ trì, phối hợp ", "Hằng năm"),
     ]
     assert rows[1].support == "Bộ Tài chính" and rows[1].result == "- Công nghệ được áp dụng."
+
+
+def test_items_grouped_under_the_units_that_carry_them_out():
+    table = [
+        _row("STT", "Danh mục dự án/ Cơ quan, đơn vị, địa phương thực hiện", "Kế hoạch vốn năm 2023", "Ghi chú"),
+        _row("TỔNG SỐ", "50.000"),
+        _row("I", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "7.500"),
+        _row("1", "Trường THPT số 3: Nhà lớp học 02 tầng 06 phòng", "3.000"),
+        _row("2", "Trường THPT số 2: Nhà đa năng", "4.500"),
+        _row("II", "HUYỆN AN LÃO", "2.000"),
+        _row("1", "Trường MN An Hòa: Xây dựng 01 phòng hội đồng", "2.000"),
+    ]
+    rows = cell_task_rows(table)
+    assert [(r.lead, [r.task, *r.subtasks]) for r in rows] == [
+        ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", ["Trường THPT số 3: Nhà lớp học 02 tầng 06 phòng", "Trường THPT số 2: Nhà đa năng"]),
+        ("HUYỆN AN LÃO", ["Trường MN An Hòa: Xây dựng 01 phòng hội đồng"])]

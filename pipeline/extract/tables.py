@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from pipeline.lang.actors import head_at, predicate_at, words_of
 from pipeline.lang.fold import fold
+from pipeline.lang.orgs import starts_with_admin_unit, starts_with_head
 from schemas.document import Block
 
 # column roles from header words (folded); the first rule that matches a header cell wins
@@ -85,8 +86,15 @@ class TaskRow:
     subtasks: list[str] = field(default_factory=list)
 
 
+# a column of items grouped under the units that carry them out: "Danh mục dự án/ Cơ quan, đơn vị, địa phương
+# thực hiện" (a group row "III | THỊ XÃ AN NHƠN", then its items "1 | Trường Tiểu học ...")
+_GROUPED = re.compile(r"(?:danh mục|nội dung|nhiệm vụ|dự án)[^/]*/[^/]*(?:cơ quan|đơn vị|địa phương|chủ đầu tư)")
+
+
 def column_role(header: str) -> str | None:
     """The role of a column from its header text ('Cơ quan chủ trì' → 'lead')."""
+    if _GROUPED.search(header.lower()):
+        return "grouped"
     folded = fold(header)
     for key, role in ROLE_RULES:
         if re.search(rf"(?<!\w){key}(?!\w)", folded):
@@ -124,7 +132,7 @@ def header_roles(row: list[Cell]) -> list[str | None] | None:
     if not _is_header(row):
         return None
     roles = [column_role(c.text) for c in row]
-    if "lead" in roles and ("task" in roles or "support" in roles):
+    if "lead" in roles and ("task" in roles or "support" in roles) or "grouped" in roles:
         return roles
     return None
 
@@ -142,6 +150,8 @@ def cell_task_rows(table: list[list[Cell]]) -> list[TaskRow]:
     roles: list[str | None] | None = None
     out: list[TaskRow] = []
     spanned: tuple[Cell, Cell | None] | None = None  # chủ trì and phối hợp of the last row
+    group: Cell | None = None  # the unit a group row of a grouped column names ...
+    opened = False  # ... whose record is still to be made
     for row in table:
         if not row:
             continue
@@ -157,6 +167,20 @@ def cell_task_rows(table: list[list[Cell]]) -> list[TaskRow]:
             if role and role not in values and cell.text:
                 values[role] = cell
         index = values.get("index")
+        if "grouped" in values:  # a group row names the unit, the rows under it its items
+            grouped = values["grouped"]
+            if _ROMAN.match(index.text if index else "") and (starts_with_head(grouped.text)
+                                                               or starts_with_admin_unit(grouped.text)):
+                group, opened = grouped, True
+            elif index and _ROW_START.match(index.text) and group is not None:
+                if opened:  # the group's first item: one record for the unit, its items as its tasks
+                    out.append(TaskRow(task=grouped.text, start=group.start, end=max(c.end for c in cells),
+                                       lead=group.text))
+                    opened = False
+                else:
+                    out[-1].subtasks.append(grouped.text)
+                    out[-1].end = max(c.end for c in cells)
+            continue
         task = values.get("task")
         if task is None or _ROMAN.match(index.text if index else "") and "lead" not in values:
             spanned = None  # a group heading ("I | NHÓM GIẢI PHÁP ...", "A. | BỘ ...") ends a merge
