@@ -364,10 +364,12 @@ def _period_named() -> re.Pattern:
     2021-2030, tầm nhìn đến năm 2050"): a capitalised type word, words of a name, the period."""
     named = _DATA["named"]
     types = "|".join(map(re.escape, named["period_types"]))
-    return re.compile(rf"(?<![\wđĐ])(?P<type>{types})\s+(?P<name>(?:[^\s\d,;.:()“”\"]+\s+){{1,{named['period_name_words']}}}?)"
+    return re.compile(rf"(?<![\wđĐ])(?P<type>{types})\s+(?P<name>(?:[^\s\d;.:()“”\"]+\s+){{1,{named['period_name_words']}}}?)"
                       rf"(?P<period>{_PERIOD})")
 
 
+_PLENUM = re.compile(r"(?<![\wđĐ])(?P<type>Nghị quyết|Chỉ thị|Kết luận)\s+(?:Hội nghị\s+)?Trung\s+ương\s+(?P<n>\d{1,2})\s+"
+                     r"(?:khóa|khoá)\s+(?P<k>[IVXLC]+)\b")
 _CONGRESS = re.compile(r"(?<![\wđĐ])(?P<type>Nghị quyết|Chỉ thị|Kết luận)\s+(?P<w>Đại hội|Hội nghị)\s+")
 _GENERIC = re.compile(
     r"(?<![\wđĐ])(?:[Tt]heo|[Tt]hực hiện|[Tt]riển khai|[Cc]ăn cứ|[Hh]ưởng ứng)\s+"
@@ -431,6 +433,12 @@ def _named(text: str, start: int, end: int) -> list[_Mention]:
         if re.match(r"[\s,]*(?:số\s*:?\s*)?\d", text[name_end:name_end + 12]):
             continue                               # numbered: the number mention stands for it
         mention.key = "law:" + fold(title)
+        out.append(mention)
+    for m in _PLENUM.finditer(text, start, end):  # "Nghị quyết Trung ương 4 khóa XII"
+        mention = _Mention(start=m.start(), end=m.end(), number=None, doc_type=_type_at(m.group("type")),
+                           title=" ".join(m.group(0).split()))
+        mention.key = f"congress:{fold(m.group('type'))}:trung uong:{m.group('n')}-{m.group('k').upper()}"
+        mention.tail_end = m.end()
         out.append(mention)
     for m in _CONGRESS.finditer(text, start, end):
         name_end, words = _name_words(text, m.end(), limit=16)
