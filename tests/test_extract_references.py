@@ -201,6 +201,6 @@ def test_one_law_written_in_other_forms_is_one_reference():
 def test_a_plenum_resolution_and_a_named_plan_with_a_pair_word():
     text = BODY.format("- Quán triệt Nghị quyết Trung ương 4 khoá XII về xây dựng Đảng; triển khai Chương trình mục tiêu "
                        "quốc gia phòng, chống ma túy đến năm 2030.")
-    check(refs(text), [ref(doc_type="Nghị quyết", title="Nghị quyết Trung ương 4 khoá XII"),
+    check(refs(text), [ref(doc_type="Nghị quyết", title="Nghị quyết Trung ương 4 khóa XII"),
                        ref(doc_type="Chương trình",
                            title="Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030")])
