@@ -22,6 +22,17 @@ from pipeline.crosscheck.status import Measures, decide
 from schemas.crosscheck import STATUSES, CheckReport
 from schemas.records import DirectiveRecord, Header, Milestone, Reference, Responsibility, Target
 
+
+def _check_texts(superior_text: str, lower_text: str) -> CheckReport:
+    """The report of a lower text against a superior text, both read and extracted from strings."""
+    from pipeline.extract import extract_document
+    from pipeline.readers.text import read_string
+
+    sup_doc, low_doc = read_string(superior_text), read_string(lower_text)
+    return check(extract_document(low_doc, segment=False), extract_document(sup_doc, segment=False),
+                 lower_doc=low_doc, superior_doc=sup_doc, segment=False)
+
+
 PROVINCE = "Ủy ban nhân dân tỉnh Đắk Lắk"
 DISTRICT_UNION = "Liên đoàn Lao động huyện Dương Minh Châu"
 GOVERNMENT = "Thủ tướng Chính phủ"
@@ -723,9 +734,6 @@ def test_a_paragraph_that_holds_a_known_task_as_a_small_part_of_it_stays_an_item
 
 
 def test_a_demand_to_execute_the_superior_is_taken_up_in_part_by_a_lower_that_cites_it():
-    from pipeline.extract import extract_document
-    from pipeline.readers.text import read_string
-
     superior_text = "\n".join([
         "THỦ TƯỚNG CHÍNH PHỦ", "Số: 9/2026/QĐ-TTg", "Hà Nội, ngày 5 tháng 1 năm 2026", "QUYẾT ĐỊNH",
         "Về hỗ trợ hộ nghèo về nhà ở",
@@ -739,9 +747,7 @@ def test_a_demand_to_execute_the_superior_is_taken_up_in_part_by_a_lower_that_ci
         "Căn cứ Quyết định số 9/2026/QĐ-TTg ngày 05/01/2026 của Thủ tướng Chính phủ về hỗ trợ hộ nghèo về nhà ở;",
         "I. NỘI DUNG", "1. Hỗ trợ 30 triệu đồng/hộ đối với hộ nghèo phải xây mới nhà ở.",
     ])
-    sup_doc, low_doc = read_string(superior_text), read_string(lower_text)
-    report = check(extract_document(low_doc, segment=False), extract_document(sup_doc, segment=False),
-                   lower_doc=low_doc, superior_doc=sup_doc, segment=False)
+    report = _check_texts(superior_text, lower_text)
     execute = next(i for i in report.items if "thi hành" in i.superior.text)
     # a short task is quoted with the subject its sentence opens with
     assert execute.superior.text.startswith("Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm")
@@ -750,9 +756,6 @@ def test_a_demand_to_execute_the_superior_is_taken_up_in_part_by_a_lower_that_ci
 
 
 def test_a_lower_text_that_completes_as_the_superior_directs_keeps_its_deadline():
-    from pipeline.extract import extract_document
-    from pipeline.readers.text import read_string
-
     superior_text = "\n".join([
         "THỦ TƯỚNG CHÍNH PHỦ", "Số: 7/CĐ-TTg", "Hà Nội, ngày 5 tháng 11 năm 2025", "CÔNG ĐIỆN",
         "Về khắc phục hậu quả mưa lũ",
@@ -768,9 +771,7 @@ def test_a_lower_text_that_completes_as_the_superior_directs_keeps_its_deadline(
         "công điện của Thủ tướng Chính phủ.",
         "2. Tổ chức sửa chữa trạm bơm nước sạch.",
     ])
-    sup_doc, low_doc = read_string(superior_text), read_string(lower_text)
-    report = check(extract_document(low_doc, segment=False), extract_document(sup_doc, segment=False),
-                   lower_doc=low_doc, superior_doc=sup_doc, segment=False)
+    report = _check_texts(superior_text, lower_text)
     cleaning = next(i for i in report.items if "dọn dẹp" in i.superior.text)
     pumps = next(i for i in report.items if "trạm bơm" in i.superior.text)
     assert cleaning.status == "covered"
@@ -829,9 +830,6 @@ def test_bodies_a_follow_up_gives_work_to_again(actor, lower_actors, given):
 
 
 def test_a_follow_up_of_the_same_issuer_stands_for_the_bodies_it_directs_again():
-    from pipeline.extract import extract_document
-    from pipeline.readers.text import read_string
-
     def telegram(number: str, day: int, lines: list[str]) -> str:
         return "\n".join(["THỦ TƯỚNG CHÍNH PHỦ", f"Số: {number}/CĐ-TTg", f"Hà Nội, ngày {day} tháng 11 năm 2025",
                           "CÔNG ĐIỆN", "Về ứng phó mưa lũ", *lines])
@@ -846,9 +844,7 @@ def test_a_follow_up_of_the_same_issuer_stands_for_the_bodies_it_directs_again()
         "Tiếp theo Công điện số 7/CĐ-TTg ngày 05/11/2025, Thủ tướng Chính phủ yêu cầu:",
         "1. Bộ Quốc phòng chỉ đạo các đơn vị quân đội hỗ trợ sơ tán dân cư ra khỏi vùng nguy hiểm.",
     ])
-    sup_doc, low_doc = read_string(superior_text), read_string(lower_text)
-    report = check(extract_document(low_doc, segment=False), extract_document(sup_doc, segment=False),
-                   lower_doc=low_doc, superior_doc=sup_doc, segment=False)
+    report = _check_texts(superior_text, lower_text)
     traffic = next(i for i in report.items if "giao thông" in i.superior.text)
     army = next(i for i in report.items if "quân đội" in i.superior.text)
     assert traffic.status == "not_applicable"
