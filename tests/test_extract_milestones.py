@@ -109,6 +109,8 @@ def test_goal_activities_keep_unmarked_paragraphs_and_stop_at_the_next_part():
     # ... or the next work
     ("IV. TỔ CHỨC THỰC HIỆN\n- Tổ chức đánh giá, báo cáo kết quả thực hiện Đề án hàng năm và tổng kết sau khi kết thúc "
      "Đề án.", "đánh giá"),
+    # a rate of rounds ("đợt") recurs like a rate of times
+    ("II. NỘI DUNG\n1. Vùng nuôi tôm: tần suất quan trắc 02 đợt/tháng.", "tần suất quan trắc"),
     # months of every year
     ("II. NỘI DUNG\n1. Thời gian thực hiện: Từ tháng 3 đến tháng 11 hằng năm.", "Thời gian thực hiện"),
     # a day of the month repeated every month
@@ -213,3 +215,9 @@ def test_a_span_from_the_day_the_text_was_issued():
                 "thành công Đại hội.\n1. Tổ chức kiểm tra từ ngày ban hành Kế hoạch đến ngày 31/12/2025.\n"
                 "Điều 2. Quyết định này có hiệu lực kể từ ngày ban hành.", year=2025)
     assert triples(found) == [("period", "2025-01-10", None), ("period", "2025-01-10", "2025-12-31")]
+
+
+def test_a_bare_rate_in_a_table_cell_is_a_schedules_entry():
+    body = ("II. NỘI DUNG\n- Quan trắc định kỳ.\n\nPHỤ LỤC\n\n|\nTT\n|\nThông số\n|\nTần suất\n|\n|\n1\n|\n"
+            "Nhiệt độ nước\n|\n10 đợt/năm\n|\n")
+    assert [m for m in run(body, year=2025) if m.kind == "recurring"] == []

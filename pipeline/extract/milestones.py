@@ -91,7 +91,8 @@ def _cues() -> dict:
     rec = data["recurring"]
     return {
         "recurring": re.compile(rf"(?<!\w)(?:{alt(rec['words'])})(?!\w)", re.IGNORECASE),
-        "rate": re.compile(rf"(?<!\w)(\d{{1,2}})\s*lần\s*/\s*(?:{alt(rec['rate_units'])})(?!\w)", re.IGNORECASE),
+        "rate": re.compile(rf"(?<!\w)(\d{{1,2}})\s*(?:{alt(rec['rate_nouns'])})\s*/\s*(?:{alt(rec['rate_units'])})(?!\w)",
+                           re.IGNORECASE),
         "rate_target": re.compile(rf"(?:{alt(rec['rate_target_words'])})\s*$", re.IGNORECASE),
         "modifier_follow": re.compile(rf"^\s*(?:$|(?:{alt(rec['modifier_followers'])})(?!\w)|[,.;)])", re.IGNORECASE),
         "report": re.compile(rf"(?<!\w)(?:{alt(rec['report_words'])})(?!\w)", re.IGNORECASE),
@@ -136,7 +137,7 @@ def _extract_document(document: Document) -> list[Milestone]:
     found += _from_line_tables(text, lines, times, used)
     cells = {b.span.start for b in document.blocks if b.kind == "table_cell" and b.span is not None}
     found += _from_lines(text, lines, times, used, cells)
-    found += _recurring(text, lines)
+    found += _recurring(text, lines, cells)
     found += _from_issuing(text, lines, doc_date, times, used)
     out = []
     seen = set()
@@ -478,8 +479,9 @@ def _from_issuing(text: str, lines: list[_Line], doc_date: str | None, times: li
 
 # ------------------------------------------------------------------------------ recurring
 
-def _recurring(text: str, lines: list[_Line]) -> list[_Found]:
-    """Recurring adverbs and rates: one milestone per sentence that has one."""
+def _recurring(text: str, lines: list[_Line], cells: set[int] = frozenset()) -> list[_Found]:
+    """Recurring adverbs and rates: one milestone per sentence that has one; a bare rate in a table cell
+    (``cells``: where cells start) is a schedule's entry ("3 đợt/năm" against each parameter), not one."""
     cues = _cues()
     out: list[_Found] = []
     for line in lines:
@@ -492,7 +494,7 @@ def _recurring(text: str, lines: list[_Line]) -> list[_Found]:
                 continue
             done.add(c_start)
             out.extend(_schedule(text, c_start, c_end) or [_recurring_item(text, c_start, c_end, m.start(), m.end())])
-        for m in cues["rate"].finditer(text, line.content_start, line.end):
+        for m in cues["rate"].finditer(text, line.content_start, line.end) if line.start not in cells else ():
             if cues["rate_target"].search(text[max(line.content_start, m.start() - 20):m.start()]):
                 continue  # "ít nhất 01 lần/năm" is a target
             c_start, c_end = _clause(text, m.start(), m.end(), line)
