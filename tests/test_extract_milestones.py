@@ -75,6 +75,9 @@ def triples(items):
     # a bare first day of a range of days of one month
     ("II. NỘI DUNG\n1. Đợt 02: Thực hiện trong 03 ngày làm việc (từ ngày 08 đến ngày 10 tháng 12 năm 2025).",
      [("period", "2025-12-08", "2025-12-10")]),
+    # "Căn cứ Kế hoạch này, ..." refers to the text itself: its line goes on with work, not a citation
+    ("VI. TỔ CHỨC THỰC HIỆN\n1. Căn cứ Kế hoạch này, các sở xây dựng kế hoạch triển khai (hoàn thành trong tháng "
+     "11/2025) gửi về Công an tỉnh.", [("deadline", "2025-11-01", "2025-11-30")]),
     # a time field whose label names what it times
     ("II. NỘI DUNG\n1. Thời gian thực hiện Chương trình: Từ năm 2025 đến hết năm 2030.",
      [("period", "2025-01-01", "2030-12-31")]),

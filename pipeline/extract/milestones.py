@@ -219,7 +219,7 @@ def _from_lines(text: str, lines: list[_Line], times: list[TimeExpr], used: set[
             by_line.setdefault(i, []).append(t)
     heads: dict[int, tuple[TimeExpr | None, str]] = {}
     for i, line in enumerate(lines):
-        if cues["skip_line"].match(line.text):
+        if _cites(line.text):
             continue
         lead = _leading(text, line, by_line.get(i, []), used)
         if lead is not None and line.start in cells and not text[lead[0].end:line.end].strip(" :"):
@@ -230,7 +230,7 @@ def _from_lines(text: str, lines: list[_Line], times: list[TimeExpr], used: set[
             heads[i] = (None, "phase")
     out: list[_Found] = []
     for i, line in enumerate(lines):
-        if cues["skip_line"].match(line.text):
+        if _cites(line.text):
             continue
         if i in heads:
             out.append(_heading_item(text, lines, i, heads))
@@ -243,6 +243,13 @@ def _from_lines(text: str, lines: list[_Line], times: list[TimeExpr], used: set[
                 used.add(t.start)
                 out.append(item)
     return out
+
+
+def _cites(line: str) -> bool:
+    """Whether a line cites documents ("Căn cứ Nghị định số ..."): its dates are never milestones; "Căn cứ
+    Kế hoạch này, ..." refers to the text itself and goes on with its own work."""
+    return _cues()["skip_line"].match(line) is not None and \
+        re.match(r"\W*\w+\s+\w+\s+(?:vào\s+)?(?:\S+\s+){1,3}này\b", line) is None
 
 
 def _heading_like(content: str) -> bool:
