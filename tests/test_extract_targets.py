@@ -288,3 +288,8 @@ def test_values_joined_by_and_are_cut_at_the_and():
     found = _targets("- Phấn đấu tuyên truyền cho người học tại 100% nhà trường và trên 70% người lao động tại khu công nghiệp.")
     assert [x.text for x in found] == ["Phấn đấu tuyên truyền cho người học tại 100% nhà trường",
                                        "trên 70% người lao động tại khu công nghiệp."]
+
+
+def test_a_value_is_cut_before_its_breakdown():
+    found = _targets("- Số điểm quan trắc: 08 điểm, trong đó: 06 điểm vùng nước cấp.")
+    assert found[0].text == "Số điểm quan trắc: 08 điểm"

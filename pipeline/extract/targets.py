@@ -580,9 +580,11 @@ def _records(document: Document, s_start: int, s_end: int, values: list[_Value],
             semi = text.find(";", group[-1].q.end, nxt)
             joined = _and_next(text, group[-1].q.end, nxt, cues)
             g_end = semi if semi >= 0 else joined[0] if joined else _last_separator(text, group[-1].q.end, nxt)
-        else:  # the value's ';' clause: what follows is another demand
+        else:  # the value's ';' clause: what follows is another demand, or its breakdown ("..., trong đó: ...")
             semi = text.find(";", group[-1].q.end, s_end)
             g_end = semi if semi >= 0 else s_end
+            breakdown = _BREAKDOWN.search(text, group[-1].q.end, g_end)
+            g_end = breakdown.start() if breakdown else g_end
         clause = _clean(text, g_start, g_end)
         if clause is None:
             continue
@@ -597,6 +599,9 @@ def _records(document: Document, s_start: int, s_end: int, values: list[_Value],
                 frequency=v.frequency or (frequency if v.q.kind != "rate" else None), year=year,
                 span=Span(start=c_start, end=c_end), section=document.section_at(v.q.start)))
     return out
+
+
+_BREAKDOWN = re.compile(r",?\s*(?:trong đó|bao gồm|gồm)\s*:", re.IGNORECASE)
 
 
 def _open_bracket(text: str, a: int, b: int) -> int | None:
