@@ -320,12 +320,6 @@ def clean_task(text: str) -> str:
     return text.rstrip(":;").strip()
 
 
-__all__ = ["FIELD_LABELS", "field_of", "HEADING_CUES", "PURPOSE_SECTIONS", "TASK_SECTIONS", "RULE_ARTICLES", "is_lawmaking", "OPENERS", "CONDITIONS", "CLOSINGS", "Word", "words_of",
-           "match_phrase", "strip_cue", "head_at", "starts_with_actor", "predicate_at", "split_subject",
-           "is_list_colon", "starts_with", "contains", "clean_task", "DELEGATION_CUES", "delegated", "before_duty",
-           "duty_holder", "leading_subject"]
-
-
 def reports_past(text: str) -> bool:
     """Whether a sentence reports what has happened, not what is to be done: its subject's verb is
     past ("Các địa phương đã khẩn trương tổ chức sơ tán ..."), or it opens on a cause or a past period
@@ -336,3 +330,10 @@ def reports_past(text: str) -> bool:
     words = words_of(text[:_DATA["report_reach"]])
     return bool(words) and match_phrase(words, 0, REPORT_OPENERS) > 0 \
         and any(match_phrase(words, i, PAST_MARKERS) for i in range(1, len(words)))
+
+
+__all__ = ["FIELD_LABELS", "field_of", "HEADING_CUES", "PURPOSE_SECTIONS", "TASK_SECTIONS", "RULE_ARTICLES", "is_lawmaking", "OPENERS", "CONDITIONS", "CLOSINGS", "Word", "words_of",
+           "match_phrase", "strip_cue", "head_at", "starts_with_actor", "predicate_at", "split_subject",
+           "is_list_colon", "starts_with", "contains", "clean_task", "DELEGATION_CUES", "delegated", "before_duty",
+           "duty_holder", "leading_subject", "reports_past"]
+
