@@ -249,6 +249,11 @@ def test_strip_cue(text, expected):
     # an assignment in brackets at the end of a task gives the whole task to the unit
     ("II. NỘI DUNG\n8. Thành lập Đoàn kiểm tra việc chấp hành các quy định về bảo mật (Giao Công an tỉnh tham mưu).\n",
      [("Công an tỉnh", ["Thành lập Đoàn kiểm tra việc chấp hành các quy định về bảo mật (Giao Công an tỉnh tham mưu)."])]),
+    # a ';' inside an aside in brackets does not start a sentence of its own
+    ("II. NỘI DUNG\n6. Xây dựng Quy chế bảo mật (Giao Công an tỉnh chủ trì, phối hợp với Văn phòng; Sở Tư pháp và các "
+     "cơ quan, tổ chức có liên quan tham mưu).\n",
+     [("Công an tỉnh", ["Xây dựng Quy chế bảo mật (Giao Công an tỉnh chủ trì, phối hợp với Văn phòng; Sở Tư pháp và các "
+                        "cơ quan, tổ chức có liên quan tham mưu)."])]),
     # a meeting is the body's work
     ("III. NỘI DUNG\n3. Khen thưởng\n- Hội đồng thi đua họp xét đánh giá các xã, phường có thành tích xuất sắc.\n",
      [("Hội đồng thi đua", ["họp xét đánh giá các xã, phường có thành tích xuất sắc."])]),

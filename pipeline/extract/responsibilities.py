@@ -454,11 +454,23 @@ _ROLE_ONLY = re.compile(r"^(?:là cơ quan\s+)?chủ trì\s*(?:$|[.;]|,\s*phối
 _NEXT_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 
 
+def _outside_brackets(pieces: list[str]) -> list[str]:
+    """The pieces with those split inside brackets joined back ("(Giao Công an tỉnh chủ trì, phối hợp
+    với Văn phòng; Sở Tư pháp ... tham mưu)" is one aside, not a sentence of its own)."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and out[-1].count("(") > out[-1].count(")"):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
 def _own_subjects(actor: str, work: str) -> list[tuple[str, str]]:
     """Split work whose later sentences or ';' clauses name their own unit ("... tiến độ. Các tỉnh ủy phối hợp ...")
     into one (actor, work) per unit."""
     parts = [(actor, [])]
-    for sentence in _NEXT_SENTENCE.split(work):
+    for sentence in _outside_brackets(_NEXT_SENTENCE.split(work)):
         after_semicolon = bool(parts[-1][1]) and parts[-1][1][-1].rstrip().endswith(";")
         found = actors.leading_subject(sentence, clause=after_semicolon) if parts[-1][1] else None
         if found:
