@@ -33,6 +33,11 @@ def _check_texts(superior_text: str, lower_text: str) -> CheckReport:
                  lower_doc=low_doc, superior_doc=sup_doc, segment=False)
 
 
+def _item(report: CheckReport, words: str):
+    """The first item of a report whose superior text holds ``words``."""
+    return next(i for i in report.items if words in i.superior.text)
+
+
 PROVINCE = "Ủy ban nhân dân tỉnh Đắk Lắk"
 DISTRICT_UNION = "Liên đoàn Lao động huyện Dương Minh Châu"
 GOVERNMENT = "Thủ tướng Chính phủ"
@@ -748,7 +753,7 @@ def test_a_demand_to_execute_the_superior_is_taken_up_in_part_by_a_lower_that_ci
         "I. NỘI DUNG", "1. Hỗ trợ 30 triệu đồng/hộ đối với hộ nghèo phải xây mới nhà ở.",
     ])
     report = _check_texts(superior_text, lower_text)
-    execute = next(i for i in report.items if "thi hành" in i.superior.text)
+    execute = _item(report, "thi hành")
     # a short task is quoted with the subject its sentence opens with
     assert execute.superior.text.startswith("Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm")
     assert execute.status == "partial"
@@ -772,8 +777,8 @@ def test_a_lower_text_that_completes_as_the_superior_directs_keeps_its_deadline(
         "2. Tổ chức sửa chữa trạm bơm nước sạch.",
     ])
     report = _check_texts(superior_text, lower_text)
-    cleaning = next(i for i in report.items if "dọn dẹp" in i.superior.text)
-    pumps = next(i for i in report.items if "trạm bơm" in i.superior.text)
+    cleaning = _item(report, "dọn dẹp")
+    pumps = _item(report, "trạm bơm")
     assert cleaning.status == "covered"
     assert pumps.status == "partial"  # no date, and no deferral to the superior
 
@@ -845,13 +850,13 @@ def test_a_follow_up_of_the_same_issuer_stands_for_the_bodies_it_directs_again()
         "1. Bộ Quốc phòng chỉ đạo các đơn vị quân đội hỗ trợ sơ tán dân cư ra khỏi vùng nguy hiểm.",
     ])
     report = _check_texts(superior_text, lower_text)
-    traffic = next(i for i in report.items if "giao thông" in i.superior.text)
-    army = next(i for i in report.items if "quân đội" in i.superior.text)
+    traffic = _item(report, "giao thông")
+    army = _item(report, "quân đội")
     assert traffic.status == "not_applicable"
     assert "gives no work to" in traffic.reason
     assert army.status in ("covered", "partial")
     # addressed again but given no work: missing, not another body's
-    health = next(i for i in report.items if "thuốc men" in i.superior.text)
+    health = _item(report, "thuốc men")
     assert health.status == "missing"
 
 

@@ -225,22 +225,35 @@ def central_names(text: str | None, *, levels: Levels | None = None) -> set[str]
     return names
 
 
-def given_work(actor: str | None, lower_actors: list[str], *, levels: Levels | None = None) -> bool | None:
-    """For a Government document that follows up its own: whether it gives work again to a central
-    body the actor names ("Bộ Xây dựng"), by the actors of its own tasks. None when it cannot tell:
-    the actor names no central body or names another level too, or the lower names no body or
-    addresses the ministries as a group ("các bộ, ngành")."""
+def addressed_bodies(lower_actors: list[str], *, levels: Levels | None = None) -> frozenset[str] | None:
+    """The central bodies a Government follow-up addresses again (its addressees and the actors of its
+    tasks); None when it cannot tell: it names no body, or addresses the ministries as a group ("các bộ,
+    ngành")."""
     levels = levels or load_levels()
-    names = central_names(actor, levels=levels)
-    if not names or actor_tiers(actor, levels=levels) - {0}:
-        return None
     given: set[str] = set()
     for other in lower_actors:
         named = central_names(other, levels=levels)
         if not named and _matches(_lower(other), levels.ministry_groups):
             return None  # every ministry
         given |= named
-    return bool(names & given) if given else None
+    return frozenset(given) or None
+
+
+def given_to(actor: str | None, addressed: frozenset[str] | None, *, levels: Levels | None = None) -> bool | None:
+    """Whether a follow-up that addresses ``addressed`` (``addressed_bodies``) gives work again to a central
+    body the actor names ("Bộ Xây dựng"); None when it cannot tell: the follow-up's bodies are not known,
+    or the actor names no central body or names another level too."""
+    levels = levels or load_levels()
+    names = central_names(actor, levels=levels)
+    if addressed is None or not names or actor_tiers(actor, levels=levels) - {0}:
+        return None
+    return bool(names & addressed)
+
+
+def given_work(actor: str | None, lower_actors: list[str], *, levels: Levels | None = None) -> bool | None:
+    """For a Government document that follows up its own: whether it gives work again to a central
+    body the actor names, by its addressees and the actors of its own tasks (``given_to``)."""
+    return given_to(actor, addressed_bodies(lower_actors, levels=levels), levels=levels)
 
 
 def _office_of(actor: str, issuer: str) -> bool:

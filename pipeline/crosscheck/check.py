@@ -15,11 +15,12 @@ import numpy as np
 
 from pipeline.crosscheck.applicability import (
     Applicability,
+    addressed_bodies,
     applies,
     central_only,
     elsewhere,
     executes_superior,
-    given_work,
+    given_to,
     governs_country,
     is_government,
     issuer_level_only,
@@ -75,10 +76,11 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
     # a Government body that follows up its own document stands for the central bodies it addresses again
     follow_up = is_government(lower_issuer) and fold(lower_issuer or "") == fold(superior.header.issuer or "")
     addressees = lower_doc.header.addressees if lower_doc is not None and lower_doc.header is not None else []
-    lower_actors = [*addressees, *(r.actor for r in lower.responsibilities if r.actor)] if follow_up else []
+    addressed = addressed_bodies([*addressees, *(r.actor for r in lower.responsibilities if r.actor)]) \
+        if follow_up else None
     verdicts = [_applies(u, lower_issuer=lower_issuer, lower_place=lower_place, lower_tier=lower_tier,
                          superior_issuer=superior.header.issuer, superior_tier=superior_tier,
-                         lower_actors=lower_actors) for u in items]
+                         addressed=addressed) for u in items]
 
     clauses = [_clauses(u.body, segment=segment) if v.applies else [] for u, v in zip(items, verdicts, strict=False)]
     flat = [c for cs in clauses for c in cs]
@@ -165,10 +167,10 @@ def _own_execution(item: CheckItem, link: Link) -> None:
 
 def _applies(unit: Unit, *, lower_issuer: str | None, lower_place: str | None, lower_tier: int | None,
              superior_issuer: str | None, superior_tier: int | None = None,
-             lower_actors: list[str] | None = None) -> Applicability:
+             addressed: frozenset[str] | None = None) -> Applicability:
     verdict = applies(unit.actor, lower_issuer=lower_issuer, lower_place=lower_place,
                       superior_issuer=superior_issuer, text=unit.text)
-    if verdict.applies and lower_actors and given_work(unit.actor, lower_actors) is False:
+    if verdict.applies and given_to(unit.actor, addressed) is False:
         return Applicability(False, f"addressed to {unit.actor}, a body the lower document gives no work to",
                              verdict.actor_tiers)
     if verdict.applies and not unit.actor and lower_issuer:

@@ -359,13 +359,15 @@ _PERIOD = (r"(?:(?:thời\s+kỳ|giai\s+đoạn)\s+\d{4}\s*[-–]\s*\d{4}|\d+\s+
 
 
 @lru_cache(maxsize=1)
-def _period_named() -> re.Pattern:
-    """A plan, strategy or scheme that its name and period single out ("Quy hoạch tổng thể quốc gia thời kỳ
-    2021-2030, tầm nhìn đến năm 2050"): a capitalised type word, words of a name, the period."""
+def _period_named() -> tuple[re.Pattern, re.Pattern]:
+    """(where a period-named document may start, the whole name): a plan, strategy or scheme that its name
+    and period single out ("Quy hoạch tổng thể quốc gia thời kỳ 2021-2030, tầm nhìn đến năm 2050") is a
+    capitalised type word, words of a name, the period."""
     named = _DATA["named"]
     types = "|".join(map(re.escape, named["period_types"]))
-    return re.compile(rf"(?<![\wđĐ])(?P<type>{types})\s+(?P<name>(?:[^\s\d;.:()“”\"]+\s+){{1,{named['period_name_words']}}}?)"
-                      rf"(?P<period>{_PERIOD})")
+    return (re.compile(rf"(?<![\wđĐ])(?:{types})\s"),
+            re.compile(rf"(?<![\wđĐ])(?P<type>{types})\s+(?P<name>(?:[^\s\d;.:()“”\"]+\s+){{1,{named['period_name_words']}}}?)"
+                       rf"(?P<period>{_PERIOD})"))
 
 
 _PLENUM = re.compile(r"(?<![\wđĐ])(?P<type>Nghị quyết|Chỉ thị|Kết luận)\s+(?:Hội nghị\s+)?Trung\s+ương\s+(?P<n>\d{1,2})\s+"
@@ -486,11 +488,9 @@ def _named(text: str, start: int, end: int) -> list[_Mention]:
         mention.key = "named:" + fold(title)
         mention.tail_end = stop
         out.append(mention)
-    for m in re.finditer(r"(?<![\wđĐ])(?:" + "|".join(map(re.escape, _DATA["named"]["period_types"])) + r")\s",
-                         text[:end]):
-        if m.start() < start:
-            continue
-        found = _period_named().match(text, m.start(), end)
+    period_start, period_named = _period_named()
+    for m in period_start.finditer(text, start, end):  # each type word: names may nest ("Kế hoạch thực hiện Quy hoạch ...")
+        found = period_named.match(text, m.start(), end)
         if not found or set(fold(found.group("name")).split()) & _tables()["self"]:
             continue  # "Kế hoạch này ..." is the text itself
         title = " ".join(text[found.start():found.end()].split())

@@ -192,25 +192,33 @@ def extract(doc: Doc) -> list[Target]:
 def _cell_frequency(target: Target, tables: dict[int, list[Block]], cues: _Cues) -> bool:
     """Whether a target is a bare count per period in a table cell ("10 đợt/năm" against each parameter of
     a monitoring appendix): a schedule's entry, not a commitment the text states."""
-    if target.span is None or target.comparator != "=" or not cues.per_period.search(target.unit or ""):
+    if target.comparator != "=" or not cues.per_period.search(target.unit or ""):
         return False
-    return any(c.span and c.span.start <= target.span.start < c.span.end for cells in tables.values() for c in cells)
+    return _cell_at(target, tables) is not None
+
+
+def _cell_at(target: Target, tables: dict[int, list[Block]]) -> tuple[Block, list[Block]] | None:
+    """The table cell a target was read from, with the cells of its table; None outside tables."""
+    if target.span is None:
+        return None
+    for cells in tables.values():
+        cell = next((c for c in cells if c.span and c.span.start <= target.span.start < c.span.end), None)
+        if cell is not None:
+            return cell, cells
+    return None
 
 
 def _with_row(target: Target, tables: dict[int, list[Block]]) -> Target:
     """A target read from a lone cell of a plain table ("02 lần/tháng") quotes its row before it (what is
     measured, and where), so that the record says what the level is of."""
-    if target.span is None or len(target.text.split()) > 6:
+    found = _cell_at(target, tables) if len(target.text.split()) <= 6 else None
+    if found is None:
         return target
-    for cells in tables.values():
-        cell = next((c for c in cells if c.span and c.span.start <= target.span.start < c.span.end), None)
-        if cell is None:
-            continue
-        before = sorted((c for c in cells if c.row == cell.row and (c.col or 0) < (cell.col or 0) and c.span),
-                        key=lambda c: c.col or 0)
-        lead = " ".join(" ".join(c.text.split()) for c in before)
-        return target.model_copy(update={"text": f"{lead} {target.text}".strip()}) if lead else target
-    return target
+    cell, cells = found
+    before = sorted((c for c in cells if c.row == cell.row and (c.col or 0) < (cell.col or 0) and c.span),
+                    key=lambda c: c.col or 0)
+    lead = " ".join(" ".join(c.text.split()) for c in before)
+    return target.model_copy(update={"text": f"{lead} {target.text}".strip()}) if lead else target
 
 
 # ---------------------------------------------------------------- prose

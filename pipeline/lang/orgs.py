@@ -13,7 +13,7 @@ ISSUER_CODES: dict[str, str] = {strip_marks(k).upper(): v for k, v in _DATA["iss
 ORG_HEADS: list[str] = sorted(_DATA["heads"], key=len, reverse=True)
 ADMIN_UNITS: list[str] = sorted(_DATA["admin_units"], key=len, reverse=True)
 POSITIONS: list[str] = sorted(_DATA["positions"], key=len, reverse=True)
-_FOLDED_POSITIONS = [fold(p) for p in POSITIONS]
+FOLDED_POSITIONS = [fold(p) for p in POSITIONS]  # office holders, folded
 AUTHORITIES: list[str] = _DATA["authorities"]
 BODY_PREFIXES: list[str] = _DATA["body_prefixes"]
 MOTTOS: list[str] = [fold(m) for m in _DATA["mottos"]]
@@ -74,7 +74,7 @@ def starts_with_admin_unit(text: str) -> bool:
 def starts_with_position(text: str) -> bool:
     """True when the text opens with an office holder ("BỘ TRƯỞNG BỘ ...", "Chủ tịch Ủy ban ...")."""
     folded = fold(text).strip()
-    return any(folded == p or folded.startswith(p + " ") for p in _FOLDED_POSITIONS)
+    return any(folded == p or folded.startswith(p + " ") for p in FOLDED_POSITIONS)
 
 
 def split_position(text: str) -> tuple[str, str | None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from pipeline.lang.fold import fold
-from pipeline.lang.orgs import AUTHORITY_LINE, POSITIONS, split_position
+from pipeline.lang.orgs import AUTHORITY_LINE, FOLDED_POSITIONS, split_position
 from schemas.document import Block, FooterInfo, Span
 
 RECIPIENTS_LINE = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*", re.I)
@@ -12,7 +12,6 @@ LIST_ITEM = re.compile(r"^\s*[-–+•*]\s*")
 NAME = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][\w]*"
                   r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][\w]*){1,5}$")
 SIGNED_NOTE = re.compile(r"\((?:đã ký|ký|đã ký và đóng dấu|signed)[^)]*\)|\[[^\]]*\]|^\W+|\W+$", re.I)
-_FOLDED_POSITIONS = [fold(p) for p in POSITIONS]
 
 
 def _is_upper(text: str) -> bool:
@@ -21,7 +20,7 @@ def _is_upper(text: str) -> bool:
 
 
 def _is_position(text: str) -> bool:
-    return _is_upper(text) and fold(text) in _FOLDED_POSITIONS
+    return _is_upper(text) and fold(text) in FOLDED_POSITIONS
 
 
 def _name(text: str) -> str | None:
