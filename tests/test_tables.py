@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.tables import Cell, cell_task_rows, column_role, text_task_rows
+from pipeline.readers import read_string
 
 
 @pytest.mark.parametrize("header, role", [
@@ -121,3 +122,88 @@ def test_items_grouped_under_the_units_that_carry_them_out():
     assert [(r.lead, [r.task, *r.subtasks]) for r in rows] == [
         ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", ["Trường THPT số 3: Nhà lớp học 02 tầng 06 phòng", "Trường THPT số 2: Nhà đa năng"]),
         ("HUYỆN AN LÃO", ["Trường MN An Hòa: Xây dựng 01 phòng hội đồng"])]
+
+
+# a gazette copy whose table the text layer printed one cell line after another: lone row numbers (page numbers
+# follow the running header), a group on the line of its title, a row number on the line of its task, an extra
+# column after the deadline
+LINE_TABLE = """CHÍNH PHỦ
+Số: 12/NQ-CP
+NGHỊ QUYẾT
+Ban hành Chương trình hành động
+PHỤ LỤC
+TT
+Nội dung công việc
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Thời hạn
+hoàn thành
+Căn cứ
+I
+Tăng cường công tác truyền thông
+1
+Tổ chức phổ biến nội dung chương
+trình tới cán bộ, công chức
+Các bộ, cơ
+quan ngang bộ
+Bộ Tư pháp
+Thường
+xuyên
+Kết luận
+số 10-KL/TW
+2
+Xây dựng cơ sở dữ liệu về văn bản
+hướng dẫn
+Bộ Tư pháp
+Các bộ,
+ngành
+Quý II/2027
+
+CÔNG BÁO/Số 101/Ngày 02-02-2027
+3
+
+TT
+Nội dung công việc
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Thời hạn
+hoàn thành
+Căn cứ
+II Hoàn thiện thể chế về quản lý
+1  Rà soát quy định về kiểm soát
+thủ tục hành chính
+Bộ Nội vụ
+Bộ Tài chính
+Tháng
+6/2027
+Kết luận
+số 10-KL/TW
+Phụ lục II
+Các nội dung khác
+"""
+
+
+def test_reader_keeps_the_rows_of_a_table_printed_as_lines():
+    lines = read_string(LINE_TABLE).text.split("\n")
+    assert lines[lines.index("I") + 2] == "1"
+    assert "Tổ chức phổ biến nội dung chương trình tới cán bộ, công chức" in lines
+    assert "II Hoàn thiện thể chế về quản lý" in lines
+    assert "1 Rà soát quy định về kiểm soát thủ tục hành chính" in lines
+    # the page number after the running header is no row
+    assert "3" not in lines
+
+
+def test_rows_of_a_table_printed_as_lines():
+    document = read_string(LINE_TABLE)
+    rows, begin = text_task_rows(document.text)
+    assert begin is not None
+    assert [(r.lead, r.deadline) for r in rows] == [("Các bộ, cơ quan ngang bộ", "Thường xuyên Kết luận số 10-KL/TW"),
+                                                    ("Bộ Tư pháp", "Quý II/2027"),
+                                                    ("Bộ Nội vụ", "Tháng 6/2027 Kết luận số 10-KL/TW")]
+    assert rows[2].task == "Rà soát quy định về kiểm soát thủ tục hành chính"
+    # the appendix after the table is no part of the last row
+    assert "Các nội dung khác" not in rows[2].task + (rows[2].deadline or "")

@@ -43,6 +43,9 @@ _PLAIN = 8          # a line without a marker
 _PLAIN_HEADING = 5.5  # an unmarked time heading ("Tháng 8/2018:") rules over bullets, not over numbers
 _SHORT_HEADING_WORDS = 10
 _ROW_START = re.compile(r"^\s*\d{1,3}\.(?:\s|$)")
+_SUB_ROW = re.compile(r"^\s*\d{1,3}\.\d{1,2}\.?\s+\S")  # "2.3 Thực hiện ...": a row under row 2
+_LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+_NUMBER_AND_TEXT = re.compile(r"^\s*\d{1,3}\s+(?=[A-ZĐÀ-Ỹ])")  # "7  Đề án ...": a row number without its dot
 _SECTION_LINE = re.compile(r"^\s*(?:[IVX]+\.|PHỤ LỤC|Nơi nhận)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;.](?=\s|$)|\n")
 _WORD = re.compile(r"\w+")
@@ -621,17 +624,22 @@ def _from_line_tables(text: str, lines: list[_Line], times: list[TimeExpr], used
     start_i = None
     for i, line in enumerate(lines):
         if re.search(r"(?<!\w)chủ\s+trì(?!\w)", line.text, re.IGNORECASE) and cues["time_header"].search(line.text) \
-                and "STT" in (line.text + " " + (lines[i - 1].text if i else "")):
+                and re.search(r"\bS?TT\b", line.text + " " + (lines[i - 1].text if i else "")):
             start_i = i
             break
     if start_i is None:
         return []
-    header_words = re.compile(r"^(?:STT|Tên nhiệm vụ)", re.IGNORECASE)
+    header_words = re.compile(r"^(?:S?TT$|STT|Tên nhiệm vụ|Nội dung công việc)", re.IGNORECASE)
     rows: list[list[_Line]] = []
     for line in lines[start_i + 1:]:
-        if _ROW_START.match(text[line.start:line.end]) and line.rank == 2:
+        raw = text[line.start:line.end]
+        if re.match(r"^\s*(?:PHỤ LỤC|Phụ lục|Nơi nhận)\b", raw):
+            break  # the table is over
+        if (_ROW_START.match(raw) and line.rank == 2) or _SUB_ROW.match(raw) or _NUMBER_AND_TEXT.match(raw):
             rows.append([line])
-        elif re.match(r"^\s*[IVX]+\.\s", text[line.start:line.end]):
+        elif _LONE_NUMBER.match(raw):
+            rows.append([])  # the row's number stands alone: its cells follow
+        elif re.match(r"^\s*[IVX]+(?:\.\s|\s*$|\s+(?=[A-ZĐÀ-Ỹ]))", raw):
             rows.append([])
         elif rows and not header_words.match(line.text):
             rows[-1].append(line)

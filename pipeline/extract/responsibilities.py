@@ -571,7 +571,7 @@ def extract(doc: Doc) -> list[Responsibility]:
     rows, table_begin = text_task_rows(masked, start=start)
     if table_begin is not None:
         out.extend(_from_rows(rows, document))
-        skip.append((table_begin, len(text)))
+        skip.append((table_begin, max((row.end for row in rows), default=len(text))))
     out.extend(_from_items(_items(text, start, end, skip), document))
     out.sort(key=lambda r: r.span.start if r.span else 0)
     return out

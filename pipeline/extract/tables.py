@@ -46,9 +46,11 @@ ROLE_RULES: tuple[tuple[str, str], ...] = (
 )
 _INDEX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})*|[IVXLC]+|[a-zđ])\s*[.)]?\s*$")
 _ROMAN = re.compile(r"^\s*[IVXLC]+\s*\.?\s*$")
-_ROW_START = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$|^\s*(\d{1,3})\.\s+(\S.*)$")
-_GROUP_START = re.compile(r"^\s*([IVXLC]+)\s*\.?\s*$|^\s*([IVXLC]+)\.\s+(\S.*)$")
+_ROW_START = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$|^\s*(\d{1,3})(?:\.\s+|\s+(?=[A-ZĐÀ-Ỹ]))(\S.*)$")
+_GROUP_START = re.compile(r"^\s*([IVXLC]+)\s*\.?\s*$|^\s*([IVXLC]+)(?:\.\s+|\s+(?=[A-ZĐÀ-Ỹ]))(\S.*)$")
+_SUB_ROW = re.compile(r"^\s*\d{1,3}\.\d{1,2}\.?\s+(\S.*)$")  # "2.3 Thực hiện ...": a row under row 2
 _DASH = re.compile(r"^\s*[-–—•]\s*")
+_TABLE_END = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục|Nơi nhận)\b")
 _HEADER_WORDS = 12  # a header cell is a short label
 # a time at the end of a row: the thời hạn column
 DEADLINE_TAIL = re.compile(
@@ -396,11 +398,20 @@ def text_task_rows(text: str, *, start: int = 0) -> tuple[list[TaskRow], int | N
         if begin is None:
             i += 1
             continue
+        if _TABLE_END.match(line.text):
+            break  # an appendix or the recipients: the table is over
         group = _GROUP_START.match(line.text)
         row = _ROW_START.match(line.text)
         if group and not row:
             close()
             after_group = True
+            i += 1
+            continue
+        sub = _SUB_ROW.match(line.text) if current is not None else None
+        if sub:
+            close()
+            current = {"lines": [sub.group(1)], "cont": "", "subtasks": [],
+                       "start": line.start, "end": line.start + len(line.text)}
             i += 1
             continue
         if row:

@@ -28,6 +28,16 @@ BANNER_LINES = [
     re.compile(r"^\s*(Lưu trữ|Ghi chú|Ý kiến|Facebook|Email|In|Tải về)\s*$", re.I),
 ]
 PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+RUNNING_HEADER = re.compile(r"^\s*CÔNG BÁO\s*/", re.I)
+# a gazette table printed as lines: its header starts with a lone "TT"/"STT"; each row with a lone
+# number, each group of rows with a lone Roman numeral
+LINE_TABLE_HEADER = re.compile(r"^\s*S?TT\s*$")
+LONE_ROMAN = re.compile(r"^\s*[IVXL]{1,5}\s*$")
+# a group heading or a numbered sub-row on the line of its text: "III Tiếp tục ...", "2.3 Thực hiện ..."
+ROW_NUMBER_WITH_TEXT = re.compile(r"^\s*(\d{1,3})\s+(?=[A-ZĐÀ-Ỹ])")
+ROW_LINE_MAX = 70  # a footnote ("1 Nghị quyết số ...") runs the page's width; a task cell's line is narrower
+LINE_TABLE_END = re.compile(r"^\W*(?:PHỤ\s+LỤC|Phụ\s+lục|Nơi nhận|Điều\s+\d|TM\.|KT\.)")
+TABLE_ROW_WITH_TEXT = re.compile(r"^\s*(?:(?P<group>[IVXL]{1,5})|\d{1,3}\.\d{1,2}\.?)\s+(?=[A-ZĐÀ-Ỹ])")
 MARKER_ONLY = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s*$")
 RULE_LINE = re.compile(r"^\s*[-_–—=~*.]{3,}\s*$|^\s*\*\s*\*\s*$")
 TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -105,6 +115,12 @@ def split_blocks(text: str) -> list[RawBlock]:
     blank_seen = False
     prev_bold_closed = False
 
+    # a table printed as lines (gazette copies): its row numbers stand alone, like page numbers
+    line_table = False
+    next_row = 1
+    after_group = False
+    after_running_header = False
+
     # tables exported as cells between lone "|" lines: "|" closes a cell, "|" "|" closes a row
     pipe_mode = False
     prev_pipe = False
@@ -124,6 +140,30 @@ def split_blocks(text: str) -> list[RawBlock]:
         stripped = line.strip()
         if not seen_content and (stripped.startswith("# ") or HEADING_MARK.match(line)) and not blocks:
             continue  # a title line added by the website above the document itself
+        if line_table and not after_running_header and not pipe_mode:
+            # inside a table printed as lines, a lone number that continues the rows starts a row (a page
+            # number follows the running header), and a lone Roman numeral starts a group of rows
+            expected = (next_row, 1) if after_group else (next_row,)
+            row_number = PAGE_NUMBER.match(line) and int(stripped) in expected
+            row_with_text = ROW_NUMBER_WITH_TEXT.match(line)
+            if row_with_text and int(row_with_text.group(1)) in expected and len(stripped) <= ROW_LINE_MAX:
+                next_row, after_group = int(row_with_text.group(1)) + 1, False
+                flush()  # "7  Đề án về ...": the row's number and the first line of its task
+            elif row_number or LONE_ROMAN.match(line):
+                flush()
+                current = _clean_line(line, start)
+                flush()
+                if row_number:
+                    next_row, after_group = int(stripped) + 1, False
+                else:
+                    after_group = True
+                last_line, blank_seen = stripped, False
+                continue
+        table_break = line_table and not pipe_mode and TABLE_ROW_WITH_TEXT.match(line) is not None
+        if table_break:
+            after_group = after_group or TABLE_ROW_WITH_TEXT.match(line).group("group") is not None
+        if stripped:
+            after_running_header = bool(RUNNING_HEADER.match(line))
         if any(p.match(line) for p in BANNER_LINES) and not (pipe_mode and PAGE_NUMBER.match(line)):
             continue
         if EMPTY_EMPHASIS.match(stripped):
@@ -182,6 +222,12 @@ def split_blocks(text: str) -> list[RawBlock]:
         if not ctext:
             continue
         seen_content = True
+        table_end = line_table and LINE_TABLE_END.match(ctext) is not None
+        if table_end:
+            line_table = False
+        if LINE_TABLE_HEADER.match(ctext):
+            # a header (first or repeated at a page) may be followed by a new table's first row
+            line_table, next_row, after_group = True, next_row if line_table else 1, True
         upper = _is_upper(ctext)
         bold_start = stripped.startswith("**")
         starts_new = (
@@ -193,6 +239,10 @@ def split_blocks(text: str) -> list[RawBlock]:
             or (upper != current_upper and not LOWER_START.match(ctext))
             or (blank_seen and not LOWER_START.match(ctext))
             or MOTTO.search(fold(last_line)) is not None
+            or table_break
+            or table_end
+            # in a table printed as lines a cell starts in capitals; its wrapped lines run on in lower case
+            or (line_table and not LOWER_START.match(ctext))
         )
         if current is not None and re.search(r"\w[-–]$", last_line) and not NEW_ITEM.match(ctext):
             starts_new = False  # a word or number broken at a hyphen: "52-" + "CT/TW"
