@@ -99,6 +99,9 @@ def _check(found, expected):
     # a count right after a label that names it; a yearly cost is no level
     ("- Số điểm quan trắc: 08 điểm.", [t(8, "điểm")]),
     ("- Kinh phí thuê dịch vụ: 50.000.000 đồng/năm.", []),
+    # a label that names what the count counts
+    ("+ Lắp đặt mới trạm quan trắc tự động: 12 trạm.", [t(12, "trạm")]),
+    ("+ Cấp phát tài liệu: 12 trạm.", []),
     # a value inside brackets: the bracket's clause
     ("- Tặng Bằng khen cho các tập thể có thành tích xuất sắc (tỷ lệ không quá 10% tập thể).",
      [t(10, "%", "<=", subject="tập thể")]),
@@ -293,3 +296,20 @@ def test_values_joined_by_and_are_cut_at_the_and():
 def test_a_value_is_cut_before_its_breakdown():
     found = _targets("- Số điểm quan trắc: 08 điểm, trong đó: 06 điểm vùng nước cấp.")
     assert found[0].text == "Số điểm quan trắc: 08 điểm"
+
+
+def test_a_breakdown_of_a_count_gives_a_target_per_part():
+    found = _targets("+ Xây dựng mới trạm bơm: 15 trạm (Trong đó: Công ty A: 06 trạm, Công ty B: 09 trạm);")
+    assert [(x.value, x.text) for x in found] == [(15, "Xây dựng mới trạm bơm: 15 trạm"),
+                                                  (6, "Trong đó: Công ty A: 06 trạm"), (9, "Công ty B: 09 trạm")]
+
+
+def test_a_count_wrapped_after_its_label_stays_in_the_sentence():
+    found = _targets("+ Xây dựng mới trạm bơm: 15 trạm (Trong đó: Công ty A:\n06 trạm, Công ty B: 09 trạm);")
+    assert [x.value for x in found] == [15, 6, 9]
+
+
+def test_a_goal_after_a_comma_quotes_from_the_goal_word():
+    found = _targets("Phát triển hạ tầng số đồng bộ tại các khu công nghiệp, mục tiêu tỷ lệ phủ sóng tại các khu "
+                     "công nghiệp đến năm 2030 đạt 100%.")
+    assert [x.text for x in found] == ["mục tiêu tỷ lệ phủ sóng tại các khu công nghiệp đến năm 2030 đạt 100%."]

@@ -357,7 +357,9 @@ def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
             per_period = cues.per_period.search(unit) is not None
             if per_period and fold(unit.split("/")[0]) in cues.not_target_units:
                 continue  # "1.364.329.243 đồng/năm": a yearly cost
-            labelled = cues.count_label.match(text[clause_from:q.start]) is not None  # "Số điểm quan trắc: 08 điểm"
+            labelled = cues.count_label.match(text[clause_from:q.start]) is not None \
+                or _names_its_unit(text[clause_from:q.start], unit) \
+                or _breaks_down(text, values, q.start, folded_unit)  # "Số điểm quan trắc: 08 điểm"
             if not explicit and not per_period and not labelled:  # a count per period ("240 mẫu/năm") commits
                 if not in_section or folded_unit in cues.enumerators:
                     continue
@@ -365,6 +367,25 @@ def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
                 continue  # "Giao thông có trên 40 điểm ngập": a count that describes, not a commitment
             values.append(_Value(q, unit, unit_end, comparator))
     return values
+
+
+def _names_its_unit(label: str, unit: str) -> bool:
+    """A short label before a colon that names what the count counts: "Lắp đặt mới trạm 3G/4G: 58 trạm"."""
+    head = unit.split()[0] if unit.split() else ""
+    return bool(head) and len(label) <= _LABEL_CHARS and re.search(
+        rf"^\W*[^:;.]*(?<!\w){re.escape(head)}(?!\w)[^:;.]{{0,30}}:\s*$", label, re.IGNORECASE) is not None
+
+
+_LABEL_CHARS = 80
+
+
+def _breaks_down(text: str, values: list[_Value], at: int, folded_unit: str) -> bool:
+    """A count of the same unit after "trong đó" breaks down a count before it: "58 trạm (Trong đó: VNPT:
+    25 trạm, Viettel: 33 trạm)"."""
+    for value in values:
+        if fold(value.unit) == folded_unit and _BREAKDOWN.search(text, value.q.end, at):
+            return True
+    return False
 
 
 def _money_level(text: str, clause_from: int, q: Quantity, unit_end: int, s_end: int, before: str,
@@ -560,7 +581,8 @@ def _records(document: Document, s_start: int, s_end: int, values: list[_Value],
     groups: list[list[_Value]] = []
     for v in values:
         if groups and not _separated(text, groups[-1][-1].q.end, v.q.start) \
-                and _and_next(text, groups[-1][-1].q.end, v.q.start, cues) is None:
+                and _and_next(text, groups[-1][-1].q.end, v.q.start, cues) is None \
+                and not _BREAKDOWN.search(text, groups[-1][-1].q.end, v.q.start):
             groups[-1].append(v)
         else:
             groups.append([v])
@@ -580,14 +602,18 @@ def _records(document: Document, s_start: int, s_end: int, values: list[_Value],
             prev_end = groups[gi - 1][-1].q.end
             semi = text.rfind(";", prev_end, first.start)
             joined = _and_next(text, prev_end, first.start, cues)
-            g_start = semi + 1 if semi >= 0 else joined[1] if joined else _last_separator(text, prev_end, first.start) + 1
+            breakdown = _BREAKDOWN.search(text, prev_end, first.start)
+            g_start = semi + 1 if semi >= 0 else joined[1] if joined else \
+                breakdown.start() if breakdown else _last_separator(text, prev_end, first.start) + 1
         if group[-1].cut is not None:
             g_end = group[-1].cut
         elif gi + 1 < len(groups):  # at the ';' that ends its clause, else the last ',', else the joining "và"
             nxt = groups[gi + 1][0].q.start
             semi = text.find(";", group[-1].q.end, nxt)
             joined = _and_next(text, group[-1].q.end, nxt, cues)
-            g_end = semi if semi >= 0 else joined[0] if joined else _last_separator(text, group[-1].q.end, nxt)
+            breakdown = _BREAKDOWN.search(text, group[-1].q.end, nxt)
+            g_end = semi if semi >= 0 else joined[0] if joined else \
+                breakdown.start() if breakdown else _last_separator(text, group[-1].q.end, nxt)
         else:  # the value's ';' clause: what follows is another demand, or its breakdown ("..., trong đó: ...")
             semi = text.find(";", group[-1].q.end, s_end)
             g_end = semi if semi >= 0 else s_end
@@ -658,8 +684,10 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
         start += m.end()
     while start < end and text[start] in " \t*_":
         start += 1
-    while end > start and text[end - 1] in " \t,;:*_":
+    while end > start and text[end - 1] in " \t,;:*_(":
         end -= 1
+    if text[end - 1:end] == ")" and text.count("(", start, end) < text.count(")", start, end):
+        end -= 1  # the close of a bracket the clause does not open: "Viettel: 33 trạm)"
     return (start, end) if end > start else None
 
 

@@ -66,6 +66,8 @@ NEW_ITEM = re.compile(
     r"(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục|Điều|ĐIỀU)\s+[\dIVXLC]+\b|Căn cứ\b|Theo đề nghị\b|Nơi nhận\b|Kính gửi\b|"
     r"Số\s*[:.]?\s*\d|Số\s*:|CỘNG HÒA XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]|TM\.|KT\.|TL\.|TUQ\.|Q\.\s|\((?:Ban hành\s+)?[Kk]èm theo|[^\d,.;:]{2,40},\s*ngày\s+\d)")
 TERMINAL = re.compile(r"[.:;!?]\s*[\"”’)]*\s*$|\./\.\s*$")
+# a count wrapped after its label's colon ("VNPT:" / "25 trạm, ..."): the line runs on
+COUNT_START = re.compile(r"^\d[\d.,]*\s+[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 LOWER_START = re.compile(r"^\s*[\"“‘(]?[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 
 
@@ -235,7 +237,8 @@ def split_blocks(text: str) -> list[RawBlock]:
             or bold_start
             or prev_bold_closed
             or NEW_ITEM.match(ctext) is not None
-            or (TERMINAL.search(last_line) is not None and not LOWER_START.match(ctext))
+            or (TERMINAL.search(last_line) is not None and not LOWER_START.match(ctext)
+                and not (last_line.endswith(":") and COUNT_START.match(ctext)))
             or (upper != current_upper and not LOWER_START.match(ctext))
             or (blank_seen and not LOWER_START.match(ctext))
             or MOTTO.search(fold(last_line)) is not None
