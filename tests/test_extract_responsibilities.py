@@ -281,3 +281,22 @@ def test_extract(body, expected):
 ])
 def test_no_responsibility(body):
     assert _resp(body) == []
+
+
+def test_field_labels_printed_as_headings_over_their_values():
+    # each part of the plan: its content, then the units that lead it listed under a bare label
+    body = ("I. TUYÊN TRUYỀN VỀ CHƯƠNG TRÌNH\n1. Nội dung, biện pháp\na) Tổ chức hội nghị quán triệt chương trình;\n"
+            "b) Biên soạn tài liệu tuyên truyền.\n2. Cơ quan chủ trì, phối hợp\na) Cơ quan chủ trì\n"
+            "- Sở Văn hóa và Thể thao.\n- Các quân khu; các tỉnh.\nb) Cơ quan phối hợp\n- Hội Nông dân tỉnh.\n"
+            "3. Thời gian thực hiện: Năm 2026.\nII. BAN HÀNH CÁC VĂN BẢN HƯỚNG DẪN\n1. Nội dung, biện pháp\n"
+            "a) Ban hành hướng dẫn về chế độ hỗ trợ.\n2. Chủ trì thực hiện\n- Sở Tài chính.\n")
+    found = _resp(body)
+    tasks = ["Tổ chức hội nghị quán triệt chương trình", "Biên soạn tài liệu tuyên truyền."]
+    assert found == [("Sở Văn hóa và Thể thao", tasks), ("Các quân khu; các tỉnh", tasks),
+                     ("Sở Tài chính", ["Ban hành hướng dẫn về chế độ hỗ trợ."])]
+
+
+def test_a_section_on_who_carries_out_the_plan_is_no_field():
+    found = _resp("V. TỔ CHỨC THỰC HIỆN\n2. Trách nhiệm thực hiện\n- Sở Nội vụ tổng hợp kết quả thi đua.\n"
+                  "- Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh phát huy vai trò vận động.\n")
+    assert [actor for actor, _ in found] == ["Sở Nội vụ", "Ủy ban Mặt trận Tổ quốc tỉnh"]

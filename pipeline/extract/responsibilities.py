@@ -346,7 +346,7 @@ def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
         if idx in owned or (idx < first_article and item.style == "plain"):
             continue
         purpose = _in_purpose_section(items, idx)
-        field = actors.field_of(item.text)
+        field = _field(item)
         if field is not None:  # "- Cơ quan chủ trì: ...": a field of its item, not an actor heading
             if field[0] == "lead" and not purpose:
                 out += _from_fields(items, idx, field[1], document, owned)
@@ -387,6 +387,16 @@ def _from_items(items: list[_Item], document: Document) -> list[Responsibility]:
     return out
 
 
+def _field(item: _Item) -> tuple[str, str] | None:
+    """(kind, value) of a field line ("- Cơ quan chủ trì: Sở Nội vụ"), or (kind, "") of a field label
+    printed as a heading over its values ("a) Cơ quan chủ trì" and its bullets)."""
+    found = actors.field_of(item.text)
+    if found is None and item.children:
+        kind = actors.bare_field(item.text)
+        found = (kind, "") if kind else None
+    return found
+
+
 def _from_fields(items: list[_Item], idx: int, lead: str, document: Document,
                  owned: set[int]) -> list[Responsibility]:
     """The responsibilities of a plan item printed as labelled fields ("- Nội dung thực hiện: ...",
@@ -398,17 +408,25 @@ def _from_fields(items: list[_Item], idx: int, lead: str, document: Document,
     field are its units, or fields of their own ("- Đơn vị chủ trì: ...", "- Đơn vị phối hợp: ..."); those
     of a content field are the item's tasks."""
     item = items[idx]
-    siblings = items[item.parent].children if item.parent is not None else \
-        [k for k in range(max(0, idx - 4), min(len(items), idx + 5)) if items[k].parent is None]
+    if not lead and item.children and all(_field(items[k]) for k in item.children):
+        return []  # "Cơ quan chủ trì, phối hợp" over "a) Cơ quan chủ trì", "b) Cơ quan phối hợp": read those
     fields: dict[str, str] = {}
     tasks: list[str] = []
-    for k in siblings:
-        found = actors.field_of(items[k].text) if k != idx else None
-        if found and found[1]:
-            fields.setdefault(found[0], found[1])
-        elif found and found[0] == "content" and not tasks:  # "a) Nhiệm vụ:" and its bullets
-            tasks = [items[c].text for c in items[k].children]
-            owned.update(items[k].children)
+    k_idx = idx
+    while True:  # the fields beside the lead field; beside its parent when that is a field heading too
+        here = items[k_idx]
+        siblings = items[here.parent].children if here.parent is not None else \
+            [k for k in range(max(0, k_idx - 4), min(len(items), k_idx + 5)) if items[k].parent is None]
+        for k in siblings:
+            found = _field(items[k]) if k != k_idx else None
+            if found and found[1]:
+                fields.setdefault(found[0], found[1])
+            elif found and found[0] == "content" and not tasks:  # "a) Nhiệm vụ:" and its bullets
+                tasks = [items[c].text for c in items[k].children]
+                owned.update(items[k].children)
+        if tasks or "content" in fields or here.parent is None or _field(items[here.parent]) is None:
+            break
+        k_idx = here.parent
     if "content" in fields:
         tasks = [fields["content"]]
     elif not tasks and item.parent is not None:

@@ -27,6 +27,7 @@ QUANTIFIERS = _phrases("quantifiers")
 HEADS = _phrases("heads")
 HEADS_NEED_NAME = {tuple(entry.split()) for entry in _DATA["heads_need_name"]}
 HEADS_NEED_QUANTIFIER = _phrases("heads_need_quantifier")
+NOT_NAMES = _phrases("not_names")
 HEADS_NEED_CAPITAL = {tuple(entry.split()) for entry in _DATA["heads_need_capital"]}  # "các Vụ", not "các vụ lộ"
 PREDICATES = _phrases("predicates")
 DUTY_PREDICATES = _phrases("duty_predicates")
@@ -137,7 +138,7 @@ def head_at(words: list[Word], i: int, *, capital: bool = False) -> int:
     if i + q >= len(words):
         return 0
     n = match_phrase(words, i + q, HEADS) or (q and match_phrase(words, i + q, HEADS_NEED_QUANTIFIER))
-    if not n:
+    if not n or match_phrase(words, i + q, NOT_NAMES):
         return 0
     if capital and not words[i].capitalised:
         return 0
@@ -272,6 +273,25 @@ def field_of(text: str) -> tuple[str, str] | None:
         if n and (words[n - 1].raw.endswith(":") or rest.startswith(":")):
             return kind, rest.removeprefix(":").strip()
     return None
+
+
+def bare_field(text: str) -> str | None:
+    """The kind of a field label printed as a heading of its own, with its values on the lines below
+    ("a) Cơ quan chủ trì", "1. Nội dung, biện pháp", "2. Cơ quan chủ trì, phối hợp"): the label alone,
+    or with a word or two after a comma or "và". None for any other line."""
+    words = words_of(text.rstrip(" .:;"))
+    for kind, labels in FIELD_LABELS.items():
+        n = match_phrase(words, 0, labels)
+        if not n or match_phrase(words, 0, BARE_FIELD_NOT):
+            continue
+        rest = words[n:]
+        if not rest or (len(rest) <= BARE_FIELD_TAIL and (words[n - 1].raw.endswith(",") or rest[0].low == "và")):
+            return kind
+    return None
+
+
+BARE_FIELD_NOT = _phrases("bare_field_not")
+BARE_FIELD_TAIL = 2  # words after a label's comma: "Nội dung, biện pháp", "Cơ quan chủ trì, phối hợp"
 
 
 def leading_subject(text: str, *, clause: bool = False) -> tuple[str, str] | None:
