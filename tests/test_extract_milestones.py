@@ -224,3 +224,19 @@ def test_a_bare_rate_in_a_table_cell_is_a_schedules_entry():
     body = ("II. NỘI DUNG\n- Quan trắc định kỳ.\n\nPHỤ LỤC\n\n|\nTT\n|\nThông số\n|\nTần suất\n|\n|\n1\n|\n"
             "Nhiệt độ nước\n|\n10 đợt/năm\n|\n")
     assert [m for m in run(body, year=2025) if m.kind == "recurring"] == []
+
+
+def test_months_listed_before_one_year():
+    # consecutive months make one span; others a period each
+    assert triples(run("II. NỘI DUNG\n3. Thời gian thực hiện: Tháng 11, 12/2025.", year=2025)) == [
+        ("period", "2025-11-01", "2025-12-31")]
+    assert triples(run("II. NỘI DUNG\n- Tổ chức kiểm tra vào tháng 3, 6 và 9 năm 2026.", year=2025)) == [
+        ("period", "2026-03-01", "2026-03-31"), ("period", "2026-06-01", "2026-06-30"),
+        ("period", "2026-09-01", "2026-09-30")]
+
+
+def test_an_event_held_in_a_year_is_a_period_a_goal_by_a_year_a_deadline():
+    found = run("II. NỘI DUNG\nc) Tổng kết giai đoạn 2026-2027 vào năm 2027; giai đoạn 2028-2030 vào năm 2030;\n"
+                "d) Phấn đấu hướng tới mục tiêu xanh vào năm 2030.", year=2025)
+    assert triples(found) == [("period", "2027-01-01", "2027-12-31"), ("period", "2030-01-01", "2030-12-31"),
+                              ("deadline", None, "2030-12-31")]

@@ -102,6 +102,7 @@ def _cues() -> dict:
         "clause_end": re.compile(rf"^\s*(?:(?:(?:{alt(rec['end_followers'])})(?!\w))?\s*(?:$|[,.;])|"
                                  rf"(?:{alt(rec['then_words'])})\s+\w)", re.IGNORECASE),
         "ongoing": re.compile(rf"^\s*(?:{alt(data['ongoing']['words'])})(?!\w)", re.IGNORECASE),
+        "event": re.compile(rf"(?:{alt(data['event_verbs']['words'])})(?!\w)", re.IGNORECASE),
         "deadline": re.compile(rf"(?<!\w)(?:{alt(data['deadline_cues']['words'])})\s*$", re.IGNORECASE),
         "horizon": re.compile(rf"(?<!\w)(?:{alt(data['horizon_cues']['words'])})\s*$", re.IGNORECASE),
         "within": re.compile(rf"(?<!\w)(?:{alt(data['within_cues']['words'])})\s*$", re.IGNORECASE),
@@ -399,7 +400,8 @@ def _inline(text: str, line: _Line, t: TimeExpr, line_times: list[TimeExpr]) -> 
         kind = "period"  # "Từ quý II/2027", "tập huấn từ ngày 06/9 đến ngày 18/9/2024": a span from its start
     elif cues["deadline"].search(before):
         kind, first = "deadline", None
-    elif _within(before, t) and not cues["within"].search(before):  # "quan trắc vào tháng 4"
+    elif (_within(before, t) or _event_in_year(text[line.content_start:t.start], before, t)) \
+            and not cues["within"].search(before):  # "quan trắc vào tháng 4", "Tổng kết ... vào năm 2015"
         if t.bare:
             return None
         kind = "deadline" if cues["completion"].search(clause_before) else "period"
@@ -426,16 +428,17 @@ def _inline(text: str, line: _Line, t: TimeExpr, line_times: list[TimeExpr]) -> 
 
 
 def _listed_within(text: str, t: TimeExpr, line_times: list[TimeExpr]) -> bool:
-    """The second school year of "trong các năm học 2018 - 2019, 2019 - 2020", and the second month of
-    "vào tháng 4 và tháng 8 năm 2026": a time listed after one placed by a 'within' cue."""
+    """The second school year of "trong các năm học 2018 - 2019, 2019 - 2020", and the later months of
+    "vào tháng 3, 6 và 9 năm 2026": a time listed after one placed by a 'within' cue."""
     if t.kind not in ("school_year", "month", "quarter"):
         return False
     prev = [p for p in line_times if p.end <= t.start]
-    if not prev or prev[-1].kind != t.kind:
-        return False
-    p = prev[-1]
-    return re.fullmatch(r"\s*(?:,|và)\s*", text[p.end:t.start]) is not None and \
-        _within(text[max(0, p.start - 20):p.start], p)
+    current = t
+    while prev and prev[-1].kind == t.kind and re.fullmatch(r"\s*(?:,|và)\s*", text[prev[-1].end:current.start]):
+        current = prev.pop()  # back along the list to its first time
+        if _within(text[max(0, current.start - 20):current.start], current):
+            return True
+    return False
 
 
 def _within(before: str, t: TimeExpr) -> bool:
@@ -444,6 +447,13 @@ def _within(before: str, t: TimeExpr) -> bool:
     cues = _cues()
     return cues["within"].search(before) is not None or (
         t.kind in ("month", "quarter") and re.search(r"(?<!\w)vào\s*$", before, re.IGNORECASE) is not None)
+
+
+def _event_in_year(line_before: str, before: str, t: TimeExpr) -> bool:
+    """"vào năm Y" in a line that opens with the verb of an event held then ("Tổng kết giai đoạn 2013-2015
+    vào năm 2015; giai đoạn 2016-2020 vào năm 2020")."""
+    return t.kind == "year" and re.search(r"(?<!\w)vào\s*(?:năm\s*)?$", before, re.IGNORECASE) is not None \
+        and _cues()["event"].match(line_before.strip()) is not None
 
 
 def _names_document(clause_before: str) -> bool:

@@ -106,6 +106,35 @@ TIME_ATOM = re.compile(
     ]),
     re.IGNORECASE)
 
+# months listed before one year: "Tháng 11, 12/2013", "tháng 3, 4 và 5 năm 2026"
+MONTH_LIST = re.compile(
+    rf"(?<!\d\s)(?<!\d)tháng\s+(?P<first>1[0-2]|0?[1-9])(?P<rest>(?:\s*(?:,|và)\s*(?:tháng\s+)?(?:1[0-2]|0?[1-9])(?!\d))+)"
+    rf"{_year_after('ly')}(?![\d/])", re.IGNORECASE)
+_MONTH_NUMBER = re.compile(r"(?:tháng\s+)?(1[0-2]|0?[1-9])", re.IGNORECASE)
+
+
+def _month_lists(text: str) -> list[TimeExpr]:
+    """The months of each list of months before one year: consecutive months make one span
+    ("Tháng 11, 12/2013" → 2013-11-01..2013-12-31), others one month each."""
+    out: list[TimeExpr] = []
+    for m in MONTH_LIST.finditer(text):
+        year = int(m.group("ly"))
+        numbers = [(int(m.group("first")), m.start(), m.end("first"))] + [
+            (int(x.group(1)), m.start("rest") + x.start(), m.start("rest") + x.end())
+            for x in _MONTH_NUMBER.finditer(m.group("rest"))]
+        months = [n for n, _, _ in numbers]
+        if any(not 1 <= n <= 12 for n in months):
+            continue
+        if all(b == a + 1 for a, b in zip(months, months[1:])):
+            out.append(TimeExpr(m.start(), m.end(), iso(year, months[0], 1), month_end(year, months[-1]),
+                                "month", "months"))
+            continue
+        for k, (n, s, e) in enumerate(numbers):
+            out.append(TimeExpr(s, m.end() if k == len(numbers) - 1 else e, iso(year, n, 1), month_end(year, n),
+                                "month", "month", day_month=(0, n)))
+    return out
+
+
 # words between two atoms that make one range: "Từ tháng 9 đến hết tháng 12/2018", "quý IV/2026 - 2029"
 RANGE_GAP = re.compile(rf"\s*(?:{_DASH}|đến|tới|cho\s+đến)\s*(?:hết\s+)?(?:ngày\s+)?", re.IGNORECASE)
 # words that close a span a "từ" start opened, after ';' or ',': "Bắt đầu từ ngày 06/9/2024; kết thúc trước
@@ -290,6 +319,10 @@ def find_times(text: str, *, year: int | None = None, today: str | None = None) 
     signed), "từ nay đến năm 2030" is the range from that day to the end of 2030.
     """
     atoms = [t for t in (_atom(m) for m in TIME_ATOM.finditer(text)) if t is not None]
+    listed = _month_lists(text)
+    if listed:
+        atoms = sorted([t for t in atoms if not any(x.start <= t.start < x.end or t.start <= x.start < t.end
+                                                    for x in listed)] + listed, key=lambda t: t.start)
     atoms = _with_day_openers(text, atoms)
     # "tháng 4 và tháng 8 năm 2026": a year-less month or day listed before one with a year takes that year
     for k in range(len(atoms) - 2, -1, -1):
