@@ -125,7 +125,7 @@ def _month_lists(text: str) -> list[TimeExpr]:
         months = [n for n, _, _ in numbers]
         if any(not 1 <= n <= 12 for n in months):
             continue
-        if all(b == a + 1 for a, b in zip(months, months[1:])):
+        if all(b == a + 1 for a, b in zip(months, months[1:], strict=False)):
             out.append(TimeExpr(m.start(), m.end(), iso(year, months[0], 1), month_end(year, months[-1]),
                                 "month", "months"))
             continue
