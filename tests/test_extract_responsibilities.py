@@ -300,3 +300,11 @@ def test_a_section_on_who_carries_out_the_plan_is_no_field():
     found = _resp("V. TỔ CHỨC THỰC HIỆN\n2. Trách nhiệm thực hiện\n- Sở Nội vụ tổng hợp kết quả thi đua.\n"
                   "- Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh phát huy vai trò vận động.\n")
     assert [actor for actor, _ in found] == ["Sở Nội vụ", "Ủy ban Mặt trận Tổ quốc tỉnh"]
+
+
+def test_an_opener_with_a_request_inside_is_no_condition():
+    # "Sau khi ..." opens the sentence; "đề nghị" inside its bracket hands no work to anyone
+    found = _resp("II. NỘI DUNG\n2. Sau khi có hồ sơ (kèm theo bảng kê, mức vốn còn lại đề nghị được thanh toán), "
+                  "KBNN thanh toán tiếp phần còn lại.\n3. Bộ Tài chính xác định phần kinh phí hỗ trợ cho các địa phương.")
+    assert found == [("KBNN", ["thanh toán tiếp phần còn lại."]),
+                     ("Bộ Tài chính", ["xác định phần kinh phí hỗ trợ cho các địa phương."])]

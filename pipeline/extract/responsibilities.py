@@ -281,13 +281,15 @@ def _assignment(text: str, *, cue_only: bool = False) -> tuple[str, str] | None:
     # in "A giao cho B + work" the cue opens A's work; a cue further on ("... khi có yêu cầu của địa
     # phương") belongs to the work itself
     reach = len(text) - len(direct[1]) if direct else len(text)
+    opener = actors.match_phrase(words, 0, actors.OPENERS) if actors.starts_with(text, actors.OPENERS) else 0
+    opened = words[opener - 1].end if opener else 0  # "Sau khi ...": the opener's "khi" is no condition
     for i, w in enumerate(words):
         if w.capitalised or i + 1 >= len(words) or w.start > reach:
             continue
         n = actors.match_phrase(words, i, actors.DELEGATION_CUES)
         if not n or i + n >= len(words) or w.raw[-1:] in ",;" or words[i + n - 1].raw[-1:] in ":,;":
             continue
-        if actors.contains(first[:w.start], actors.CONDITIONS):
+        if actors.contains(first[opened:w.start], actors.CONDITIONS):
             return None
         found = actors.split_subject(text[words[i + n].start:])
         if found:
@@ -297,10 +299,8 @@ def _assignment(text: str, *, cue_only: bool = False) -> tuple[str, str] | None:
         found = actors.split_subject(rest)
         if found:
             return found
-    if cue_only or not actors.starts_with(text, actors.OPENERS):
+    if cue_only or not opener:
         return None
-    opener = actors.match_phrase(words, 0, actors.OPENERS)
-    opened = words[opener - 1].end if opener else 0  # "Sau khi ...": the opener's "khi" is no condition
     for m in re.finditer(r",\s+", first):
         if actors.contains(first[opened:m.start()], actors.CONDITIONS):
             return None
