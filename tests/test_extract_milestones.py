@@ -240,3 +240,14 @@ def test_an_event_held_in_a_year_is_a_period_a_goal_by_a_year_a_deadline():
                 "d) Phấn đấu hướng tới mục tiêu xanh vào năm 2030.", year=2025)
     assert triples(found) == [("period", "2027-01-01", "2027-12-31"), ("period", "2030-01-01", "2030-12-31"),
                               ("deadline", None, "2030-12-31")]
+
+
+def test_a_table_printed_one_cell_a_line():
+    # a gazette copy: the header one cell a line, a row's time split over two lines or alone as a year
+    body = ("PHỤ LỤC\nTT\nTên nhiệm vụ\nCơ quan\nchủ trì\nThời gian\nhoàn thành\nCăn cứ\n"
+            "1\nXây dựng bộ chỉ số đánh giá\nBộ Tư pháp\nTháng\n3/2027\nNghị quyết số 23/NQ-CP ngày\n07/02/2026\n"
+            "2\nXây dựng Đề án tiêu chí\nBộ Tư pháp\n2027\nKết luận số 10-KL/TW\n")
+    items = run(body, year=2026)
+    assert [(m.start, m.end, m.activities) for m in items] == [
+        ("2027-03-01", "2027-03-31", ["Xây dựng bộ chỉ số đánh giá"]),
+        ("2027-01-01", "2027-12-31", ["Xây dựng Đề án tiêu chí"])]

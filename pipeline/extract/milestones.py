@@ -44,6 +44,7 @@ _PLAIN_HEADING = 5.5  # an unmarked time heading ("Tháng 8/2018:") rules over b
 _SHORT_HEADING_WORDS = 10
 _ROW_START = re.compile(r"^\s*\d{1,3}\.(?:\s|$)")
 _SUB_ROW = re.compile(r"^\s*\d{1,3}\.\d{1,2}\.?\s+\S")  # "2.3 Thực hiện ...": a row under row 2
+_HEADER_LINES = 10  # lines a table header printed one cell a line may take
 _LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _NUMBER_AND_TEXT = re.compile(r"^\s*\d{1,3}\s+(?=[A-ZĐÀ-Ỹ])")  # "7  Đề án ...": a row number without its dot
 _SECTION_LINE = re.compile(r"^\s*(?:[IVX]+\.|PHỤ LỤC|Nơi nhận)", re.IGNORECASE)
@@ -633,9 +634,16 @@ def _from_line_tables(text: str, lines: list[_Line], times: list[TimeExpr], used
     cues = _cues()
     start_i = None
     for i, line in enumerate(lines):
-        if re.search(r"(?<!\w)chủ\s+trì(?!\w)", line.text, re.IGNORECASE) and cues["time_header"].search(line.text) \
-                and re.search(r"\bS?TT\b", line.text + " " + (lines[i - 1].text if i else "")):
-            start_i = i
+        if not re.search(r"\bS?TT\b", line.text):
+            continue
+        # the header: on the line of "STT" or the next, or one cell a line ("TT" / "Tên nhiệm vụ" / "Cơ quan
+        # chủ trì" / ... / "Thời gian hoàn thành")
+        for k in range(i, min(len(lines), i + _HEADER_LINES)):
+            header = " ".join(x.text for x in lines[i:k + 1])
+            if re.search(r"(?<!\w)chủ\s+trì(?!\w)", header, re.IGNORECASE) and cues["time_header"].search(header):
+                start_i = k
+                break
+        if start_i is not None:
             break
     if start_i is None:
         return []
@@ -677,6 +685,7 @@ def _from_line_tables(text: str, lines: list[_Line], times: list[TimeExpr], used
         task = row[0].text
         if best is not None:
             task_text = text[row[0].content_start:best.start] if best.start < row[0].end else task
+            task_text = _NUMBER_AND_TEXT.sub("", task_text, count=1)  # "7  Đề án ...": the row's number
             cell = text[best.start:best.end] + TRAILING_ONGOING.match(text[best.end:text.find("\n", best.end)]).group(0)
             item = _row_item(best.start, best.end, cell, best, task_text)
             if item is not None:

@@ -28,6 +28,7 @@ BANNER_LINES = [
     re.compile(r"^\s*(Lưu trữ|Ghi chú|Ý kiến|Facebook|Email|In|Tải về)\s*$", re.I),
 ]
 PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+YEAR_LINE = re.compile(r"^\s*(?:19|20)\d\d\s*$")
 RUNNING_HEADER = re.compile(r"^\s*CÔNG BÁO\s*/", re.I)
 # a gazette table printed as lines: its header starts with a lone "TT"/"STT"; each row with a lone
 # number, each group of rows with a lone Roman numeral
@@ -36,6 +37,8 @@ LONE_ROMAN = re.compile(r"^\s*[IVXL]{1,5}\s*$")
 # a group heading or a numbered sub-row on the line of its text: "III Tiếp tục ...", "2.3 Thực hiện ..."
 ROW_NUMBER_WITH_TEXT = re.compile(r"^\s*(\d{1,3})\s+(?=[A-ZĐÀ-Ỹ])")
 ROW_LINE_MAX = 70  # a footnote ("1 Nghị quyết số ...") runs the page's width; a task cell's line is narrower
+# a cell line that ends where a number must follow ("Tháng" / "3/2026", "ngày" / "07/02/2026")
+WRAPPED_BEFORE_NUMBER = re.compile(r"(?<!\w)(?:tháng|quý|ngày|năm|số)\s*$", re.IGNORECASE)
 LINE_TABLE_END = re.compile(r"^\W*(?:PHỤ\s+LỤC|Phụ\s+lục|Nơi nhận|Điều\s+\d|TM\.|KT\.)")
 TABLE_ROW_WITH_TEXT = re.compile(r"^\s*(?:(?P<group>[IVXL]{1,5})|\d{1,3}\.\d{1,2}\.?)\s+(?=[A-ZĐÀ-Ỹ])")
 MARKER_ONLY = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s*$")
@@ -166,7 +169,8 @@ def split_blocks(text: str) -> list[RawBlock]:
             after_group = after_group or TABLE_ROW_WITH_TEXT.match(line).group("group") is not None
         if stripped:
             after_running_header = bool(RUNNING_HEADER.match(line))
-        if any(p.match(line) for p in BANNER_LINES) and not (pipe_mode and PAGE_NUMBER.match(line)):
+        if any(p.match(line) for p in BANNER_LINES) and not (pipe_mode and PAGE_NUMBER.match(line)) \
+                and not (line_table and YEAR_LINE.match(line)):  # a year alone in a cell: the row's deadline
             continue
         if EMPTY_EMPHASIS.match(stripped):
             continue  # "** **": an empty bold run of the export, no content (and no end of a cell run)
@@ -245,7 +249,8 @@ def split_blocks(text: str) -> list[RawBlock]:
             or table_break
             or table_end
             # in a table printed as lines a cell starts in capitals; its wrapped lines run on in lower case
-            or (line_table and not LOWER_START.match(ctext))
+            or (line_table and not LOWER_START.match(ctext)
+                and not (ctext[:1].isdigit() and WRAPPED_BEFORE_NUMBER.search(last_line)))
         )
         if current is not None and re.search(r"\w[-–]$", last_line) and not NEW_ITEM.match(ctext):
             starts_new = False  # a word or number broken at a hyphen: "52-" + "CT/TW"
