@@ -204,3 +204,10 @@ def test_a_plenum_resolution_and_a_named_plan_with_a_pair_word():
     check(refs(text), [ref(doc_type="Nghị quyết", title="Nghị quyết Trung ương 4 khóa XII"),
                        ref(doc_type="Chương trình",
                            title="Chương trình mục tiêu quốc gia phòng, chống ma túy đến năm 2030")])
+
+
+def test_a_footnote_mark_run_into_a_number_is_no_number_of_its_own():
+    found = refs("Căn cứ bổ sung: Nghị quyết số 45-NQ/TW1 của Bộ Chính trị.\n"
+                 "1 Nghị quyết số 45-NQ/TW ngày 30/4/2025 của Bộ Chính trị về đổi mới công tác.\n"
+                 "Thực hiện Kế hoạch số 252/KH-BCĐQG1237 của Ban Chỉ đạo.")
+    assert sorted(r["number"] for r in found) == ["252/KH-BCĐQG1237", "45-NQ/TW"]

@@ -620,6 +620,7 @@ def _merge(mentions: list[_Mention], *, home: tuple[str, str] | None = None) -> 
     groups: dict[str, list[_Mention]] = {}
     for mention in mentions:
         groups.setdefault(mention.key, []).append(mention)
+    _merge_footnote_marks(groups)
     _merge_typos(groups)
     _merge_law_names(groups)
     _merge_law_forms(groups)
@@ -665,6 +666,23 @@ def _best_number(members: list[_Mention], numbers: Counter) -> str:
         return numbers[number], int(bool(expanded) and expanded in issuers)
 
     return max(numbers, key=score)
+
+
+_FOOTNOTE_MARK = re.compile(r"(?<=[a-zđ])(\d{1,2})$")
+
+
+def _merge_footnote_marks(groups: dict[str, list[_Mention]]) -> None:
+    """Join a number that a footnote mark runs into ("Nghị quyết số 66-NQ/TW1", the text layer of a
+    superscript) to the same number cited without it; a symbol that ends in digits of its own
+    ("252/KH-BCĐQG1237") is never cited without them."""
+    for key in list(groups):
+        m = _FOOTNOTE_MARK.search(key)
+        if m and key[:m.start()] in groups:
+            marked = groups.pop(key)
+            for mention in marked:
+                if mention.number and mention.number.endswith(m.group(1)):
+                    mention.number = mention.number[:-len(m.group(1))]
+            groups[key[:m.start()]].extend(marked)
 
 
 def _merge_typos(groups: dict[str, list[_Mention]]) -> None:
