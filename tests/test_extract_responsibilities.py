@@ -308,3 +308,10 @@ def test_an_opener_with_a_request_inside_is_no_condition():
                   "KBNN thanh toán tiếp phần còn lại.\n3. Bộ Tài chính xác định phần kinh phí hỗ trợ cho các địa phương.")
     assert found == [("KBNN", ["thanh toán tiếp phần còn lại."]),
                      ("Bộ Tài chính", ["xác định phần kinh phí hỗ trợ cho các địa phương."])]
+
+
+def test_office_holders_and_a_division_of_work():
+    found = _resp("II. NHIỆM VỤ\n11. Thống đốc Ngân hàng Nhà nước chỉ đạo các ngân hàng giãn nợ cho khách hàng.\n"
+                  "14. Phân công các đồng chí Phó Chủ tịch tiếp tục theo dõi tình hình tại các xã.\n")
+    assert found == [("Thống đốc Ngân hàng Nhà nước", ["chỉ đạo các ngân hàng giãn nợ cho khách hàng."]),
+                     ("các đồng chí Phó Chủ tịch", ["tiếp tục theo dõi tình hình tại các xã."])]
