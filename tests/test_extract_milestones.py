@@ -251,3 +251,10 @@ def test_a_table_printed_one_cell_a_line():
     assert [(m.start, m.end, m.activities) for m in items] == [
         ("2027-03-01", "2027-03-31", ["Xây dựng bộ chỉ số đánh giá"]),
         ("2027-01-01", "2027-12-31", ["Xây dựng Đề án tiêu chí"])]
+
+
+def test_a_forecast_or_a_report_holds_no_milestone():
+    found = run("Theo dự báo của cơ quan khí tượng, từ tối nay đến ngày 18/11/2025 có mưa to. Từ ngày 16-20/11/2025, "
+                "trên các sông xuất hiện một đợt lũ.\n1. Các tỉnh hoàn thành sơ tán dân trước ngày 17/11/2025.",
+                year=2025)
+    assert triples(found) == [("deadline", None, "2025-11-17")]

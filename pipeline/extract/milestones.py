@@ -112,6 +112,7 @@ def _cues() -> dict:
         "document": re.compile(rf"(?<!\w)(?:{alt(data['document_words']['words'])})(?!\w)", re.IGNORECASE),
         "time_header": re.compile(rf"(?<!\w)(?:{alt(data['table_time_headers']['words'])})(?!\w)", re.IGNORECASE),
         "skip_line": re.compile(rf"^(?:{alt(data['skip_line_starts']['words'])})(?!\w)", re.IGNORECASE),
+        "report_line": re.compile(rf"^\W*(?:{alt(data['report_line_starts']['words'])})(?!\w)", re.IGNORECASE),
         "phase_word": re.compile(r"^giai\s+đoạn(?!\w)", re.IGNORECASE),
         "field_completion": re.compile(rf"^(?:{alt(data['field_labels']['completion'])})\s*:\s*$", re.IGNORECASE),
         "field_period": re.compile(rf"^(?:{alt(data['field_labels']['period'])})(?:\s+[^\W\d][^:\d]{{0,40}})?\s*:\s*$",
@@ -252,8 +253,12 @@ def _from_lines(text: str, lines: list[_Line], times: list[TimeExpr], used: set[
 
 def _cites(line: str) -> bool:
     """Whether a line cites documents ("Căn cứ Nghị định số ..."): its dates are never milestones; "Căn cứ
-    Kế hoạch này, ..." refers to the text itself and goes on with its own work."""
-    return _cues()["skip_line"].match(line) is not None and \
+    Kế hoạch này, ..." refers to the text itself and goes on with its own work. A line that reports what
+    was observed or forecast ("Theo dự báo ...") holds no milestone either."""
+    cues = _cues()
+    if cues["report_line"].match(line):
+        return True
+    return cues["skip_line"].match(line) is not None and \
         re.match(r"\W*\w+\s+\w+\s+(?:vào\s+)?(?:\S+\s+){1,3}này\b", line) is None
 
 
