@@ -207,3 +207,14 @@ def test_rows_of_a_table_printed_as_lines():
     assert rows[2].task == "Rà soát quy định về kiểm soát thủ tục hành chính"
     # the appendix after the table is no part of the last row
     assert "Các nội dung khác" not in rows[2].task + (rows[2].deadline or "")
+
+
+def test_rows_numbered_under_a_group_number():
+    text = ("PHỤ LỤC\nTT\nNhiệm vụ, giải pháp\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian thực hiện\n"
+            "1. Rà soát, hoàn thiện thể chế\n1.1\nNghiên cứu, sửa đổi các quy định về đầu tư.\nBộ Tài chính\n"
+            "Bộ Khoa học và Công nghệ\nQuý IV/2026\n1.2\nXây dựng cơ chế tín dụng.\nBộ Tài chính\nCác bộ\n"
+            "Quý III/2026\n")
+    rows, _ = text_task_rows(read_string(text).text)
+    assert [(r.task, r.lead, r.deadline) for r in rows] == [
+        ("Nghiên cứu, sửa đổi các quy định về đầu tư.", "Bộ Tài chính", "Quý IV/2026"),
+        ("Xây dựng cơ chế tín dụng.", "Bộ Tài chính", "Quý III/2026")]

@@ -48,7 +48,7 @@ _INDEX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})*|[IVXLC]+|[a-zđ])\s*[.)]?\s*$")
 _ROMAN = re.compile(r"^\s*[IVXLC]+\s*\.?\s*$")
 _ROW_START = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$|^\s*(\d{1,3})(?:\.\s+|\s+(?=[A-ZĐÀ-Ỹ]))(\S.*)$")
 _GROUP_START = re.compile(r"^\s*([IVXLC]+)\s*\.?\s*$|^\s*([IVXLC]+)(?:\.\s+|\s+(?=[A-ZĐÀ-Ỹ]))(\S.*)$")
-_SUB_ROW = re.compile(r"^\s*\d{1,3}\.\d{1,2}\.?\s+(\S.*)$")  # "2.3 Thực hiện ...": a row under row 2
+_SUB_ROW = re.compile(r"^\s*\d{1,3}\.\d{1,2}\.?(?:\s+(\S.*))?$")  # "2.3 Thực hiện ...", "1.1": a row under row 2, 1
 _DASH = re.compile(r"^\s*[-–—•]\s*")
 _TABLE_END = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục|Nơi nhận)\b")
 _HEADER_WORDS = 12  # a header cell is a short label
@@ -410,7 +410,7 @@ def text_task_rows(text: str, *, start: int = 0) -> tuple[list[TaskRow], int | N
         sub = _SUB_ROW.match(line.text) if current is not None else None
         if sub:
             close()
-            current = {"lines": [sub.group(1)], "cont": "", "subtasks": [],
+            current = {"lines": [sub.group(1)] if sub.group(1) else [], "cont": "", "subtasks": [],
                        "start": line.start, "end": line.start + len(line.text)}
             i += 1
             continue
