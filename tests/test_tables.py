@@ -218,3 +218,9 @@ def test_rows_numbered_under_a_group_number():
     assert [(r.task, r.lead, r.deadline) for r in rows] == [
         ("Nghiên cứu, sửa đổi các quy định về đầu tư.", "Bộ Tài chính", "Quý IV/2026"),
         ("Xây dựng cơ chế tín dụng.", "Bộ Tài chính", "Quý III/2026")]
+
+
+def test_a_table_of_pipe_lines_is_no_table_printed_as_lines():
+    # a web export that closes each cell with a lone "|": its cells keep their wrapped lines together
+    text = "PHỤ LỤC\n|\nTT\n|\nChỉ tiêu\n|\nCơ quan chủ trì\n|\n|\n1\n|\nTỉ lệ dịch vụ công trực tuyến\n|\nBộ Khoa học và\nCông nghệ\n|\n"
+    assert "Bộ Khoa học và Công nghệ" in read_string(text).text

@@ -231,7 +231,7 @@ def split_blocks(text: str) -> list[RawBlock]:
         table_end = line_table and LINE_TABLE_END.match(ctext) is not None
         if table_end:
             line_table = False
-        if LINE_TABLE_HEADER.match(ctext):
+        if LINE_TABLE_HEADER.match(ctext) and not pipe_mode:  # (a table of "|" lines has cells of its own)
             # a header (first or repeated at a page) may be followed by a new table's first row
             line_table, next_row, after_group = True, next_row if line_table else 1, True
         upper = _is_upper(ctext)
@@ -249,7 +249,7 @@ def split_blocks(text: str) -> list[RawBlock]:
             or table_break
             or table_end
             # in a table printed as lines a cell starts in capitals; its wrapped lines run on in lower case
-            or (line_table and not LOWER_START.match(ctext)
+            or (line_table and not pipe_mode and not LOWER_START.match(ctext)
                 and not (ctext[:1].isdigit() and WRAPPED_BEFORE_NUMBER.search(last_line)))
         )
         if current is not None and re.search(r"\w[-–]$", last_line) and not NEW_ITEM.match(ctext):
