@@ -224,3 +224,11 @@ def test_a_table_of_pipe_lines_is_no_table_printed_as_lines():
     # a web export that closes each cell with a lone "|": its cells keep their wrapped lines together
     text = "PHỤ LỤC\n|\nTT\n|\nChỉ tiêu\n|\nCơ quan chủ trì\n|\n|\n1\n|\nTỉ lệ dịch vụ công trực tuyến\n|\nBộ Khoa học và\nCông nghệ\n|\n"
     assert "Bộ Khoa học và Công nghệ" in read_string(text).text
+
+
+def test_a_narrow_lead_cell_printed_a_word_a_line():
+    text = ("PHỤ LỤC\nTT\nNội dung\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian\n1.\n"
+            "Nghiên cứu, đề xuất xây dựng văn bản quy phạm pháp luật.\nBộ\nNội\nvụ,\nBộ\nNgoại\ngiao\n"
+            "Bộ Công an,\nBộ\nTài\nchính, các\nBộ, ngành\nNăm 2026\n")
+    rows, _ = text_task_rows(read_string(text).text)
+    assert [(r.lead, r.deadline) for r in rows] == [("Bộ Nội vụ, Bộ Ngoại giao", "Năm 2026")]

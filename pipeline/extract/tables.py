@@ -292,7 +292,7 @@ def _split_header_line(text: str, template: str | None) -> tuple[str, str]:
 def _lead_start(lines: list[str]) -> tuple[int, int] | None:
     """(line, char) where the chủ trì column begins in the lines of a flattened row."""
     for j in range(1, len(lines)):
-        words = words_of(lines[j])
+        words = words_of(" ".join(lines[j:j + 3]))  # a narrow cell prints a word a line: "Bộ" / "Nội vụ,"
         if words and head_at(words, 0, capital=True):
             return j, 0
     joined = " ".join(lines)
