@@ -167,6 +167,8 @@ def test_the_addressees_of_a_telegram():
                "Vừa qua mưa lũ gây thiệt hại nặng nề. Thủ tướng Chính phủ yêu cầu:\n1. Bộ Y tế chỉ đạo bảo đảm thuốc men.\n")
     assert doc.header.addressees == ["Chủ tịch Ủy ban nhân dân các tỉnh: An Bình, Hòa Phong",
                                      "Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế"]
+    # the body begins after the address: its lines are no part of what the telegram orders
+    assert doc.text[doc.header.body_start:].startswith("Vừa qua mưa lũ")
 
 
 def test_a_letter_addressed_in_its_line():

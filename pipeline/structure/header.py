@@ -105,7 +105,7 @@ def parse_header(blocks: list[Block], text: str) -> HeaderInfo:
                     title_text = f"{lead} {title_text}".strip() if title_text else lead
                 info.title = title_text or None
                 info.attached_to = attached
-                info.addressees = _addressees(blocks, end_index)
+                info.addressees, end_index = _addressees(blocks, end_index)
                 last = blocks[end_index - 1] if end_index > i else block
                 info.body_start = (last.span.end + 1) if last.span else 0
                 break
@@ -181,16 +181,18 @@ ADDRESS_LINE = re.compile(r"^(?:.{0,60}\bđiện|kính\s+gửi)\s*:\s*(?P<rest>.
 ADDRESSEES_MAX = 20  # lines
 
 
-def _addressees(blocks: list[Block], start: int) -> list[str]:
+def _addressees(blocks: list[Block], start: int) -> tuple[list[str], int]:
     """Those a telegram or letter is addressed to, from its address line on ("THỦ TƯỚNG CHÍNH PHỦ điện:"
     then "- Chủ tịch Ủy ban nhân dân tỉnh A;" lines, or "Kính gửi: Sở Y tế"), near ``start``; a line
-    that goes on from the one before it (after ',' or ':', or without a bullet) joins it."""
+    that goes on from the one before it (after ',' or ':', or without a bullet) joins it. Also the index
+    of the block after the address ( ``start`` when there is none): the body begins there."""
     at = next((k for k in range(start, min(len(blocks), start + 3)) if ADDRESS_LINE.match(blocks[k].text.strip())),
               None)
     if at is None:
-        return []
+        return [], start
     rest = ADDRESS_LINE.match(blocks[at].text.strip()).group("rest").strip()
     out = [rest] if rest else []
+    end = at + 1
     for block in blocks[at + 1:at + 1 + ADDRESSEES_MAX]:
         t = block.text.strip()
         bullet = t.startswith(("-", "+", "•"))
@@ -201,7 +203,8 @@ def _addressees(blocks: list[Block], start: int) -> list[str]:
             out[-1] = f"{out[-1]} {t.lstrip('-+• ').strip()}"
         else:
             break
-    return [a.rstrip(" ;.") for a in out if a.strip(" ;.")]
+        end += 1
+    return [a.rstrip(" ;.") for a in out if a.strip(" ;.")], end
 
 
 def _collect_title(blocks: list[Block], start: int, after: str | None = None) -> tuple[str, str | None, int]:
