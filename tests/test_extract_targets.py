@@ -313,3 +313,19 @@ def test_a_goal_after_a_comma_quotes_from_the_goal_word():
     found = _targets("Phát triển hạ tầng số đồng bộ tại các khu công nghiệp, mục tiêu tỷ lệ phủ sóng tại các khu "
                      "công nghiệp đến năm 2030 đạt 100%.")
     assert [x.text for x in found] == ["mục tiêu tỷ lệ phủ sóng tại các khu công nghiệp đến năm 2030 đạt 100%."]
+
+
+def test_a_section_of_results_gives_only_pledged_values():
+    text = ("KẾ HOẠCH\nTài chính năm 2026\nI. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ NĂM 2025\n"
+            "- Đến nay có 629/731 trường đạt chuẩn quốc gia, đạt tỷ lệ 86,1%.\n"
+            "- Thu nội địa 11.080 tỷ đồng, vượt 10,22% so dự toán.\n"
+            "- Chi đầu tư từ nguồn vốn tập trung phấn đấu đạt 100% kế hoạch.\n"
+            "II. NHIỆM VỤ NĂM 2026\n- Tỷ lệ trường đạt chuẩn trên 90%.\n")
+    found = extract(analyse_text(text, segment=False))
+    assert [(x.value, x.unit) for x in found] == [(100, "%"), (90, "%")]
+
+
+def test_a_sentence_on_the_present_describes():
+    found = _targets("Hiện nay, tổng số trạm tại các khu công nghiệp là 87 trạm, trong đó có 22 trạm 5G. "
+                     "Phấn đấu đến năm 2030 lắp đặt mới 35 trạm.")
+    assert [x.value for x in found] == [35]

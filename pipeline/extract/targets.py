@@ -89,6 +89,9 @@ class _Cues:
     rate_stops: frozenset[str]
     per_period: re.Pattern
     count_label: re.Pattern
+    result_section_words: tuple[str, ...]
+    pledge: tuple[str, ...]
+    present: re.Pattern
     subject_stops: tuple[str, ...]
     subject_drop: tuple[str, ...]
     subject_leads: tuple[str, ...]
@@ -133,6 +136,9 @@ def _cues() -> _Cues:
         enumerators=frozenset(fold(w) for w in data["enumerator_units"]),
         money_after=_longest_first(data["money_after_percent"]),
         section_words=_longest_first(data["target_section_words"]),
+        result_section_words=_longest_first(data["result_section_words"]),
+        pledge=_longest_first(data["pledge_words"]),
+        present=re.compile(r"^\W*(?:" + "|".join(map(re.escape, _longest_first(data["present_openers"]))) + r")(?!\w)"),
         commit_verbs=_longest_first(data["commit_verbs"]),
         goal_openers=tuple(w.lower() for w in data.get("goal_openers", [])),
         goal_break=_goal_break(data.get("goal_break_times", [])),
@@ -266,9 +272,13 @@ def _line_targets(document: Document, start: int, end: int, cues: _Cues, *,
                   sections: list[tuple[int, int, int | None, str]], tokens: dict[int, str]) -> list[Target]:
     text = document.text
     out = []
-    in_section, section_year = _section_context(sections, start)
+    in_section, section_year, reported = _section_context(sections, start)
     for s_start, s_end in _sentences(text, start, end):
         values = _sentence_values(text, s_start, s_end, cues, in_section=in_section, tokens=tokens)
+        if reported or cues.present.match(fold(text[s_start:s_end])):
+            # a section of results, a sentence on the present: only a value its clause pledges
+            values = [v for v in values if _has_word(text, _clause_start(text, s_start, v.q.start), v.q.start,
+                                                     cues.pledge)]
         if values:
             out.extend(_records(document, s_start, s_end, values, cues, section_year=section_year))
     return out
@@ -319,8 +329,9 @@ def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
             continue  # "giảm từ 23 ca sinh xuống 18 ca sinh": the starting level
         if q.kind == "percent":
             after = " ".join(fold(text[q.end:min(s_end, q.end + 40)]).split()[:4])
-            if any(after == w or after.startswith(w + " ") for w in cues.result_after) or _has_word(
-                    text, clause_from, q.start, cues.result_before):
+            pledged = _has_word(text, clause_from, q.start, cues.pledge)  # "phấn đấu đạt 100% kế hoạch"
+            if (any(after == w or after.startswith(w + " ") for w in cues.result_after) and not pledged) \
+                    or _has_word(text, clause_from, q.start, cues.result_before):
                 continue  # "ước đạt 8% so cùng kỳ", "đạt 100% kế hoạch": a reported result
             if _money_after(text, q.end, s_end, cues) and not _has_word(text, clause_from, q.start, cues.change_verbs) \
                     and not (explicit and _has_word(text, clause_from, q.start, cues.allot_verbs)):
@@ -795,6 +806,8 @@ def _target_sections(document: Document, cues: _Cues) -> list[tuple[int, int, in
         year = int(m.group(1)) if m else None
         if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", title) for w in cues.section_words):
             role = "target"
+        elif any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", title) for w in cues.result_section_words):
+            role = "result"
         elif len(title.split()) <= 8 and ":" not in node.title:
             role = "pass"
         else:
@@ -803,8 +816,9 @@ def _target_sections(document: Document, cues: _Cues) -> list[tuple[int, int, in
     return out
 
 
-def _section_context(sections, pos: int) -> tuple[bool, int | None]:
-    """Whether ``pos`` stands in a target section (through short headings only), and its year."""
+def _section_context(sections, pos: int) -> tuple[bool, int | None, bool]:
+    """Whether ``pos`` stands in a target section (through short headings only), its year, and whether it
+    stands in a section that reports results (at any depth)."""
     holding = [(start, end, y, role) for start, end, y, role in sections if start <= pos < end]
     holding.sort(key=lambda s: (s[0], -s[1]))
     in_section, year = False, None
@@ -813,11 +827,12 @@ def _section_context(sections, pos: int) -> tuple[bool, int | None]:
         if role == "target":
             in_section = True
             break
-        if role == "other":
+        if role in ("other", "result"):
             break
     for _start, _end, y, _role in holding:
         year = year or y
-    return in_section, year
+    reported = any(role == "result" for _s, _e, _y, role in holding) and not in_section
+    return in_section, year, reported
 
 
 def _token_starts(doc: Doc) -> dict[int, str]:
