@@ -329,3 +329,10 @@ def test_a_sentence_on_the_present_describes():
     found = _targets("Hiện nay, tổng số trạm tại các khu công nghiệp là 87 trạm, trong đó có 22 trạm 5G. "
                      "Phấn đấu đến năm 2030 lắp đặt mới 35 trạm.")
     assert [x.value for x in found] == [35]
+
+
+def test_goals_of_two_years_and_a_clause_that_follows():
+    found = _targets("- Khôi phục sản xuất, phấn đấu tăng trưởng kinh tế cả năm 2025 đạt trên 8% và năm 2026 đạt từ "
+                     "10% trở lên, Chính phủ yêu cầu các Bộ triển khai các nhiệm vụ sau.")
+    assert [(x.value, x.text) for x in found] == [
+        (8, "phấn đấu tăng trưởng kinh tế cả năm 2025 đạt trên 8%"), (10, "năm 2026 đạt từ 10% trở lên")]

@@ -625,9 +625,12 @@ def _records(document: Document, s_start: int, s_end: int, values: list[_Value],
             breakdown = _BREAKDOWN.search(text, group[-1].q.end, nxt)
             g_end = semi if semi >= 0 else joined[0] if joined else \
                 breakdown.start() if breakdown else _last_separator(text, group[-1].q.end, nxt)
-        else:  # the value's ';' clause: what follows is another demand, or its breakdown ("..., trong đó: ...")
+        else:  # the value's ';' clause: what follows is another demand, or its breakdown ("..., trong đó: ..."),
+            # or a clause of its own after a comma ("... từ 10% trở lên, Chính phủ yêu cầu ...")
             semi = text.find(";", group[-1].q.end, s_end)
             g_end = semi if semi >= 0 else s_end
+            own = _OWN_CLAUSE.search(text, group[-1].q.end, g_end)
+            g_end = own.start() if own else g_end
             breakdown = _BREAKDOWN.search(text, group[-1].q.end, g_end)
             g_end = breakdown.start() if breakdown else g_end
         clause = _clean(text, g_start, g_end)
@@ -664,13 +667,22 @@ def _and_next(text: str, a: int, b: int, cues: _Cues) -> tuple[int, int] | None:
     """(where "và" stands, where the next value's clause begins) when the next value at ``b`` follows
     "và" and a comparator word right before it ("100% nhà trường và trên 70% người lao động"): a
     second target of its own; else None."""
+    if _separated(text, a, b):
+        return None
+    timed = _AND_TIME.search(text, a, b)  # "đạt trên 8% và năm 2026 đạt từ 10%": the goal of another time
+    if timed:
+        return timed.start(1), timed.end()
     m = re.search(r"\s(và)\s+(?=\S+(?:\s+\S+)?\s*$)", text[a:b])
-    if not m or _separated(text, a, b):
+    if not m:
         return None
     lead = fold(text[a + m.end():b])
     if lead and (lead in cues.near or lead in cues.far):
         return a + m.start(1), a + m.end()
     return None
+
+
+_OWN_CLAUSE = re.compile(r",\s+(?=[A-ZĐÀ-Ỹ]\S*(?:\s+\S+){0,3}\s+(?:yêu cầu|đề nghị|giao|chỉ đạo)\s)")
+_AND_TIME = re.compile(r"\s(và)\s+(?=(?:đến\s+)?(?:hết\s+)?(?:năm|giai\s+đoạn)\s+\d{4})", re.IGNORECASE)
 
 
 def _last_separator(text: str, a: int, b: int) -> int:
