@@ -28,6 +28,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from pipeline.lang.dates import TRAILING_ONGOING, TimeExpr, find_times, parse_time
+from pipeline.lang.examples import example_spans, in_spans
 from schemas.document import Document, Span
 from schemas.records import Milestone
 
@@ -147,8 +148,10 @@ def _extract_document(document: Document) -> list[Milestone]:
     found += _from_issuing(text, lines, doc_date, times, used)
     out = []
     seen = set()
+    examples = example_spans(text)  # "Ví dụ: ... nhiệm kỳ 2025-2030": an illustration sets no time
     for item in sorted(found, key=lambda f: (f.start, f.end)):
-        if _past(item, doc_date) or (item.start, item.first, item.last, item.kind) in seen:
+        if _past(item, doc_date) or (item.start, item.first, item.last, item.kind) in seen \
+                or in_spans(item.start, examples):
             continue
         seen.add((item.start, item.first, item.last, item.kind))
         out.append(Milestone(text=item.text, kind=item.kind, start=item.first, end=item.last,

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract.tables import TaskRow, cell_tables, cell_task_rows, text_task_rows
 from pipeline.lang import actors
+from pipeline.lang.examples import example_spans, in_spans
 from schemas.document import Document, Span
 from schemas.records import Responsibility
 
@@ -591,5 +592,7 @@ def extract(doc: Doc) -> list[Responsibility]:
         out.extend(_from_rows(rows, document))
         skip.append((table_begin, max((row.end for row in rows), default=len(text))))
     out.extend(_from_items(_items(text, start, end, skip), document))
+    examples = example_spans(text)  # "Ví dụ: Đồng chí Nguyễn Văn A ... được giới thiệu": no duty
+    out = [r for r in out if not (r.span and in_spans(r.span.start, examples))]
     out.sort(key=lambda r: r.span.start if r.span else 0)
     return out

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from pipeline.lang.examples import example_spans, in_spans
 from pipeline.lang.quantities import Quantity, find_numbers, normalise_rate
 from schemas.document import Block, Document, Span
 from schemas.records import Target
@@ -190,7 +191,9 @@ def extract(doc: Doc) -> list[Target]:
         if any(s <= start < e for s, e in table_spans):
             continue
         records.extend(_line_targets(document, start, end, cues, sections=sections, tokens=tokens))
-    records = [_with_row(t, tables) for t in records if not _cell_frequency(t, tables, cues)]
+    examples = example_spans(document.text)  # "Ví dụ: Đảng bộ tỉnh A có 50 ủy viên ...": no targets
+    records = [_with_row(t, tables) for t in records if not _cell_frequency(t, tables, cues)
+               and not (t.span and in_spans(t.span.start, examples))]
     records.sort(key=lambda t: t.span.start if t.span else 0)
     return records
 
