@@ -232,3 +232,8 @@ def test_a_narrow_lead_cell_printed_a_word_a_line():
             "Bộ Công an,\nBộ\nTài\nchính, các\nBộ, ngành\nNăm 2026\n")
     rows, _ = text_task_rows(read_string(text).text)
     assert [(r.lead, r.deadline) for r in rows] == [("Bộ Nội vụ, Bộ Ngoại giao", "Năm 2026")]
+
+
+def test_a_term_numeral_wrapped_onto_the_next_line_is_no_heading():
+    text = "KẾ HOẠCH\nVề bầu cử\nII. NỘI DUNG\nĐồng chí A được giới thiệu ứng cử đại biểu Quốc hội khóa\nXVII. Đồng chí B.\n"
+    assert "Quốc hội khóa XVII. Đồng chí B." in read_string(text).text

@@ -71,6 +71,9 @@ NEW_ITEM = re.compile(
 TERMINAL = re.compile(r"[.:;!?]\s*[\"”’)]*\s*$|\./\.\s*$")
 # a count wrapped after its label's colon ("VNPT:" / "25 trạm, ..."): the line runs on
 COUNT_START = re.compile(r"^\d[\d.,]*\s+[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
+# words a Roman numeral follows as a name's number ("khóa XVII", "Đại hội XIV"): a numeral wrapped onto the
+# next line is no heading
+ROMAN_AFTER = re.compile(r"(?<!\w)(?:khóa|khoá|đại hội|hội nghị trung ương)\s*$", re.IGNORECASE)
 LOWER_START = re.compile(r"^\s*[\"“‘(]?[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 
 
@@ -257,6 +260,8 @@ def split_blocks(text: str) -> list[RawBlock]:
             glue = ""
         else:
             glue = " "
+        if current is not None and ROMAN_AFTER.search(last_line) and re.match(r"[IVXLC]{1,6}\b", ctext):
+            starts_new = False  # "... Quốc hội khóa" / "XVII. Đồng chí ...": the numeral of a term, not a heading
         if current is not None and MARKER_ONLY.match("".join(current.chars)):
             starts_new = False  # "III." alone on its line: the heading text is on the next line
             glue = " "
