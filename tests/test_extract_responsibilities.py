@@ -315,3 +315,10 @@ def test_office_holders_and_a_division_of_work():
                   "14. Phân công các đồng chí Phó Chủ tịch tiếp tục theo dõi tình hình tại các xã.\n")
     assert found == [("Thống đốc Ngân hàng Nhà nước", ["chỉ đạo các ngân hàng giãn nợ cho khách hàng."]),
                      ("các đồng chí Phó Chủ tịch", ["tiếp tục theo dõi tình hình tại các xã."])]
+
+
+def test_a_unit_heading_run_into_its_first_task():
+    found = _resp("VI. TỔ CHỨC THỰC HIỆN\n2. Bộ Giáo dục và Đào tạo Chỉ đạo các cơ sở đào tạo tham gia đề án.\n"
+                  "3. Bộ trưởng Bộ Xây dựng chỉ đạo Sở Xây dựng các địa phương rà soát.\n"
+                  "4. Bộ Nội vụ Phối hợp với Bộ Tài chính rà soát chính sách.\n")
+    assert [a for a, _ in found] == ["Bộ Giáo dục và Đào tạo", "Bộ trưởng Bộ Xây dựng", "Bộ Nội vụ"]

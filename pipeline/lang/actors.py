@@ -205,11 +205,26 @@ def split_subject(text: str) -> tuple[str, str] | None:
             return None  # "Bộ Chính trị ghi nhận và biểu dương ...": praise, no work
         if i > n and words[i].capitalised and match_phrase(words, i, OPENERS):
             return _asked(text[:words[i - 1].end].rstrip(" ,;")), text[words[i].start:].strip()  # "... Căn cứ vào ..."
+        if _capital_predicate_at(words, n, i):  # "2. Bộ Giáo dục và Đào tạo Chỉ đạo các cơ sở ...": a heading run on
+            return text[:words[i - 1].end].rstrip(" ,"), text[words[i].start:].strip()
         if predicate_at(words, i):
             i = _duty_after_assigned(words, n, i)
             actor = text[:words[i - 1].end].rstrip(" ,")
             return _asked(actor), text[words[i].start:].strip()
     return None
+
+
+def _capital_predicate_at(words: list[Word], head: int, i: int) -> bool:
+    """A capitalised predicate after a unit's full name, the work going on in lower case: a heading that
+    names the unit run into its first task ("Bộ Giáo dục và Đào tạo Chỉ đạo các cơ sở ..."). Not a word
+    of the name itself ("Sở Xây dựng", "Văn phòng Ban Chỉ đạo")."""
+    if i <= head or not words[i].capitalised or not any(w.capitalised for w in words[head:i]):
+        return False
+    n = match_phrase(words, i, PREDICATES)
+    if not n or i + n >= len(words) or words[i + n].capitalised:
+        return False
+    # not the name after a head ("Bộ trưởng Bộ Xây dựng") nor a word of a head ("Ban Chỉ đạo")
+    return not any(words[j].capitalised and match_phrase(words, j, HEADS) >= i - j for j in range(max(0, i - 3), i))
 
 
 def _asked(actor: str) -> str:
