@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.extract.header import _issuer
 from pipeline.readers import read_string
 from pipeline.structure import apply_structure
 
@@ -175,3 +176,18 @@ def test_a_letter_addressed_in_its_line():
     doc = structure("BỘ Y TẾ\nSố: 12/BYT-KH\nHà Nội, ngày 7 tháng 11 năm 2025\nKẾ HOẠCH\nVề phòng dịch\n"
                "Kính gửi: Sở Y tế các tỉnh, thành phố.\nĐể chủ động phòng dịch, Bộ Y tế đề nghị:\n")
     assert doc.header.addressees == ["Sở Y tế các tỉnh, thành phố"]
+
+
+def test_an_issuer_cut_in_its_cell_is_completed_by_the_enacting_line():
+    doc = structure("ỦY BAN THƯỜNG VỤ\nSố: 12/NQ-UBTVQH15\nHà Nội, ngày 18 tháng 5 năm 2024\nNGHỊ QUYẾT\n"
+                    "Về kết quả giám sát\nỦY BAN THƯỜNG VỤ QUỐC HỘI\nCăn cứ Luật hoạt động giám sát;\nQUYẾT NGHỊ:\n"
+                    "Điều 1. Tán thành báo cáo.\n")
+
+    assert _issuer(doc) == "Ủy ban thường vụ Quốc hội"
+
+
+def test_a_signature_cell_with_position_and_name_but_no_authority():
+    doc = structure("BAN CHỈ ĐẠO QUỐC GIA\nSố: 5/KH-BCĐ\nHà Nội, ngày 11 tháng 11 năm 2023\nKẾ HOẠCH\nVề tìm kiếm\n"
+                    "I. NỘI DUNG\n1. Tổ chức hội nghị.\nNơi nhận: - Thủ tướng; - Lưu: VT.\n"
+                    "TRƯỞNG BAN PHÓ THỦ TƯỚNG Trần Văn Bình\n")
+    assert doc.footer.signer == "Trần Văn Bình"

@@ -91,7 +91,7 @@ def _issuer(document: Document) -> str | None:
     if info is not None and info.issuer_lines:
         name = _issuer_from_lines(info.issuer_lines)
         if name:
-            return name
+            return _completed(name, document)
     body_name = _issuer_from_body(document)
     if body_name:
         return body_name
@@ -114,6 +114,21 @@ def _issuer_from_lines(lines: list[str]) -> str | None:
         return None
     name = sentence_case(segments[-1].strip(" -_"))
     return of_central_parent(segments[-2], name) if len(segments) >= 2 else name
+
+
+def _completed(name: str, document: Document) -> str:
+    """The issuer's full name when the header cell printed it cut ("ỦY BAN THƯỜNG VỤ") and the enacting line
+    after the title gives it whole ("ỦY BAN THƯỜNG VỤ QUỐC HỘI", before "Căn cứ ...")."""
+    start = document.header.body_start if document.header else 0
+    folded = fold(name)
+    for line in document.text[max(0, start - ENACTING_REACH):start + ENACTING_REACH].split("\n"):
+        line = line.strip()
+        if line.isupper() and fold(line).startswith(folded + " ") and len(line.split()) <= 12:
+            return sentence_case(line)
+    return name
+
+
+ENACTING_REACH = 400  # characters around the start of the body where the enacting line stands
 
 
 def _split_orgs(line: str) -> list[str]:

@@ -57,7 +57,7 @@ def parse_footer(blocks: list[Block], *, body_start: int) -> FooterInfo:
     sig = None
     for i in range(n - 1, lo - 1, -1):
         t = blocks[i].text.strip()
-        if AUTHORITY_LINE.match(t) or _is_position(t):
+        if AUTHORITY_LINE.match(t) or _is_position(t) or _position_and_name(t):
             if blocks[i].span and blocks[i].span.start < body_start:
                 break
             sig = i
@@ -65,7 +65,7 @@ def parse_footer(blocks: list[Block], *, body_start: int) -> FooterInfo:
                 break
     if sig is not None:
         t = blocks[sig].text.strip()
-        inline = _trailing_name(t) if AUTHORITY_LINE.match(t) else None
+        inline = _trailing_name(t) if AUTHORITY_LINE.match(t) or _position_and_name(t) else None
         if inline:  # "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương": the whole block in one cell
             t, info.signer = t[:-len(inline)].strip(), inline
             last_index = max(last_index, sig)
@@ -111,6 +111,15 @@ def parse_footer(blocks: list[Block], *, body_start: int) -> FooterInfo:
         end = blocks[last].span.end if blocks[last].span else blocks[first_index].span.end
         info.span = Span(start=blocks[first_index].span.start, end=end)
     return info
+
+
+def _position_and_name(text: str) -> bool:
+    """A signature printed in one cell without its authority: "TRƯỞNG BAN PHÓ THỦ TƯỚNG Nguyễn Thiện Nhân"."""
+    name = _trailing_name(text)
+    if not name:
+        return False
+    head = text[:-len(name)].strip()
+    return _is_upper(head) and split_position(head)[1] is not None
 
 
 def _trailing_name(text: str) -> str | None:
