@@ -211,3 +211,12 @@ def test_a_footnote_mark_run_into_a_number_is_no_number_of_its_own():
                  "1 Nghị quyết số 45-NQ/TW ngày 30/4/2025 của Bộ Chính trị về đổi mới công tác.\n"
                  "Thực hiện Kế hoạch số 252/KH-BCĐQG1237 của Ban Chỉ đạo.")
     assert sorted(r["number"] for r in found) == ["252/KH-BCĐQG1237", "45-NQ/TW"]
+
+
+def test_a_letter_cited_as_a_text_and_a_law_named_by_a_list_of_fields():
+    found = refs("Theo đề nghị tại Tờ trình số 65/TTr-BKH ngày 24 tháng 4 năm 2026 và văn bản số 2958/BKH-ATBX "
+                 "ngày 08 tháng 5 năm 2026.\nThực hiện theo Luật Đầu tư công, Luật Khoa học, công nghệ và đổi mới "
+                 "sáng tạo và các văn bản hướng dẫn.")
+    assert [(r["doc_type"], r["number"]) for r in found if r["number"]] == [("Tờ trình", "65/TTr-BKH"),
+                                                                           ("Công văn", "2958/BKH-ATBX")]
+    assert "Luật Khoa học, công nghệ và đổi mới sáng tạo" in [r["title"] for r in found]

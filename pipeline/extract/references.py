@@ -84,6 +84,7 @@ class _Mention:
 def _type_words() -> list[tuple[str, str]]:
     """(folded type words, canonical name), longest first."""
     pairs = [(fold(w), e["name"]) for e in DOC_TYPES for w in e["words"]]
+    pairs += [(fold(w), name) for w, name in _DATA["type_aliases"].items()]
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
@@ -405,9 +406,24 @@ def _name_words(text: str, pos: int, *, limit: int = 12) -> tuple[int, list[str]
         end = s + len(core)
         if core != w:
             after = _lower(text[e:e + 20])
-            if not (w.endswith(",") and _starts_with(after, tables["comma_words"])):
+            if not (w.endswith(",") and (_starts_with(after, tables["comma_words"]) or _listed_name(words, i))):
                 break
     return end, taken
+
+
+def _listed_name(words: list[tuple[int, int, str]], i: int) -> bool:
+    """A comma inside a name that lists its fields: lower-case words follow and "và" joins the last one
+    within a few words ("Luật Khoa học, công nghệ và đổi mới sáng tạo")."""
+    ahead = words[i + 1:i + 1 + LIST_NAME_REACH]
+    for k, (_s, _e, w) in enumerate(ahead):
+        if not w[:1].islower() or any(c in w for c in ",;.:()"):
+            return False
+        if w == "và":
+            return k > 0 and k + 1 < len(ahead) and ahead[k + 1][2][:1].islower()
+    return False
+
+
+LIST_NAME_REACH = 5
 
 
 def _named(text: str, start: int, end: int) -> list[_Mention]:
