@@ -220,3 +220,11 @@ def test_a_letter_cited_as_a_text_and_a_law_named_by_a_list_of_fields():
     assert [(r["doc_type"], r["number"]) for r in found if r["number"]] == [("Tờ trình", "65/TTr-BKH"),
                                                                            ("Công văn", "2958/BKH-ATBX")]
     assert "Luật Khoa học, công nghệ và đổi mới sáng tạo" in [r["title"] for r in found]
+
+
+def test_a_law_named_then_numbered_is_one_reference():
+    found = refs("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\nCăn cứ Luật Thủ đô số 39/2024/QH15;\n"
+                 "Điều 1. Thực hiện theo Luật Thủ đô.")
+    assert [(r["doc_type"], r["number"], r["title"], r["mentions"]) for r in found] == [
+        ("Luật", "72/2025/QH15", "Luật Tổ chức chính quyền địa phương", 1),
+        ("Luật", "39/2024/QH15", "Luật Thủ đô", 2)]

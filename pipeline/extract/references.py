@@ -289,6 +289,8 @@ def _read_tail(text: str, pos: int, mention: _Mention) -> None:
 
 # ---------------------------------------------------------------- mentions
 
+_LAW_BEFORE_NUMBER = re.compile(r"(?<![\wđĐ])(?P<type>Bộ luật|Luật|Pháp lệnh)\s+(?P<name>[A-ZĐÀ-Ỹ][^;:()\n]{1,90}?)"
+                                r"\s+số\s*:?\s*$")
 _CHAIN_GAP = re.compile(r"^[\s,;:]*(?:(?:và|hoặc|cùng)\s+)?(?:các\s+)?[\s:]*(?:số\s*:?\s*)?$", re.IGNORECASE)
 
 
@@ -303,10 +305,17 @@ def _numbered(text: str, start: int, end: int, own: str) -> list[_Mention]:
         parts = split_number(number)
         code_type = type_from_code(parts["type"])
         word_type, type_start = _type_before(text, m.start())
+        law = _LAW_BEFORE_NUMBER.search(text, max(text.rfind("\n", 0, m.start()) + 1, m.start() - 120), m.start()) \
+            if word_type is None else None
+        if law:  # "Luật Tổ chức chính quyền địa phương số 72/2025/QH15": the law's name, then its number
+            word_type, type_start = ("Bộ luật" if law.group("type").lower() == "bộ luật" else law.group("type")), \
+                law.start()
         if not (code_type or word_type):
             continue
         mention = _Mention(start=m.start(), end=m.end(), number=number, doc_type=word_type or code_type,
                            typed=word_type is not None, key=number_key(number))
+        if law:
+            mention.extra["law_name"] = f"{law.group('type')} {law.group('name')}"
         mention.extra["parts"] = parts
         gap_from = prev.tail_end if prev else -1
         gap = text[gap_from:type_start if word_type else m.start()] if prev else None
@@ -320,6 +329,8 @@ def _numbered(text: str, start: int, end: int, own: str) -> list[_Mention]:
                 chains.append(chain)
             chain = [mention]
         _read_tail(text, m.end(), mention)
+        if mention.title is None and mention.extra.get("law_name"):
+            mention.title = mention.extra["law_name"]
         if mention.key == own:
             mention.extra["self"] = True
         out.append(mention)
@@ -637,6 +648,7 @@ def _merge(mentions: list[_Mention], *, home: tuple[str, str] | None = None) -> 
     for mention in mentions:
         groups.setdefault(mention.key, []).append(mention)
     _merge_footnote_marks(groups)
+    _merge_named_laws(groups)
     _merge_typos(groups)
     _merge_law_names(groups)
     _merge_law_forms(groups)
@@ -682,6 +694,20 @@ def _best_number(members: list[_Mention], numbers: Counter) -> str:
         return numbers[number], int(bool(expanded) and expanded in issuers)
 
     return max(numbers, key=score)
+
+
+def _merge_named_laws(groups: dict[str, list[_Mention]]) -> None:
+    """Join the mentions of a law by its name alone ("Luật Thủ đô") to the law cited by name and number
+    ("Luật Thủ đô số 39/2024/QH15")."""
+    numbered = {}
+    for key, members in groups.items():
+        for m in members:
+            if m.extra.get("law_name"):
+                numbered.setdefault("law:" + fold(m.extra["law_name"]), key)
+    for key in [k for k in groups if k.startswith("law:")]:
+        target = numbered.get(key)
+        if target is not None and target in groups:
+            groups[target].extend(groups.pop(key))
 
 
 _FOOTNOTE_MARK = re.compile(r"(?<=[a-zđ])(\d{1,2})$")
