@@ -127,12 +127,8 @@ def test_items_grouped_under_the_units_that_carry_them_out():
 # a gazette copy whose table the text layer printed one cell line after another: lone row numbers (page numbers
 # follow the running header), a group on the line of its title, a row number on the line of its task, an extra
 # column after the deadline
-LINE_TABLE = """CHÍNH PHỦ
-Số: 12/NQ-CP
-NGHỊ QUYẾT
-Ban hành Chương trình hành động
-PHỤ LỤC
-TT
+# the table header, printed again at the top of each page
+LINE_HEADER = """TT
 Nội dung công việc
 Cơ quan
 chủ trì
@@ -141,7 +137,13 @@ phối hợp
 Thời hạn
 hoàn thành
 Căn cứ
-I
+"""
+LINE_TABLE = f"""CHÍNH PHỦ
+Số: 12/NQ-CP
+NGHỊ QUYẾT
+Ban hành Chương trình hành động
+PHỤ LỤC
+{LINE_HEADER}I
 Tăng cường công tác truyền thông
 1
 Tổ chức phổ biến nội dung chương
@@ -164,16 +166,7 @@ Quý II/2027
 CÔNG BÁO/Số 101/Ngày 02-02-2027
 3
 
-TT
-Nội dung công việc
-Cơ quan
-chủ trì
-Cơ quan
-phối hợp
-Thời hạn
-hoàn thành
-Căn cứ
-II Hoàn thiện thể chế về quản lý
+{LINE_HEADER}II Hoàn thiện thể chế về quản lý
 1  Rà soát quy định về kiểm soát
 thủ tục hành chính
 Bộ Nội vụ
