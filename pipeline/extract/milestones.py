@@ -27,6 +27,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from pipeline.extract.tables import TABLE_END
 from pipeline.lang.dates import TRAILING_ONGOING, TimeExpr, find_times, parse_time
 from pipeline.lang.examples import example_spans, in_spans
 from schemas.document import Document, Span
@@ -659,7 +660,7 @@ def _from_line_tables(text: str, lines: list[_Line], times: list[TimeExpr], used
     rows: list[list[_Line]] = []
     for line in lines[start_i + 1:]:
         raw = text[line.start:line.end]
-        if re.match(r"^\s*(?:PHỤ LỤC|Phụ lục|Nơi nhận)\b", raw):
+        if TABLE_END.match(raw):
             break  # the table is over
         if (_ROW_START.match(raw) and line.rank == 2) or _SUB_ROW.match(raw) or _NUMBER_AND_TEXT.match(raw):
             rows.append([line])

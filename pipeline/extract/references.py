@@ -308,8 +308,7 @@ def _numbered(text: str, start: int, end: int, own: str) -> list[_Mention]:
         law = _LAW_BEFORE_NUMBER.search(text, max(text.rfind("\n", 0, m.start()) + 1, m.start() - 120), m.start()) \
             if word_type is None else None
         if law:  # "Luật Tổ chức chính quyền địa phương số 72/2025/QH15": the law's name, then its number
-            word_type, type_start = ("Bộ luật" if law.group("type").lower() == "bộ luật" else law.group("type")), \
-                law.start()
+            word_type, type_start = law.group("type"), law.start()
         if not (code_type or word_type):
             continue
         mention = _Mention(start=m.start(), end=m.end(), number=number, doc_type=word_type or code_type,

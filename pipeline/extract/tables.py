@@ -50,7 +50,7 @@ _ROW_START = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$|^\s*(\d{1,3})(?:\.\s+|\s+(?=[A
 _GROUP_START = re.compile(r"^\s*([IVXLC]+)\s*\.?\s*$|^\s*([IVXLC]+)(?:\.\s+|\s+(?=[A-ZĐÀ-Ỹ]))(\S.*)$")
 _SUB_ROW = re.compile(r"^\s*\d{1,3}\.\d{1,2}\.?(?:\s+(\S.*))?$")  # "2.3 Thực hiện ...", "1.1": a row under row 2, 1
 _DASH = re.compile(r"^\s*[-–—•]\s*")
-_TABLE_END = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục|Nơi nhận)\b")
+TABLE_END = re.compile(r"^\s*(?:PHỤ LỤC|Phụ lục|Nơi nhận)\b")  # an appendix or the recipients: the table is over
 _HEADER_WORDS = 12  # a header cell is a short label
 # a time at the end of a row: the thời hạn column
 DEADLINE_TAIL = re.compile(
@@ -398,7 +398,7 @@ def text_task_rows(text: str, *, start: int = 0) -> tuple[list[TaskRow], int | N
         if begin is None:
             i += 1
             continue
-        if _TABLE_END.match(line.text):
+        if TABLE_END.match(line.text):
             break  # an appendix or the recipients: the table is over
         group = _GROUP_START.match(line.text)
         row = _ROW_START.match(line.text)
@@ -436,4 +436,5 @@ def text_task_rows(text: str, *, start: int = 0) -> tuple[list[TaskRow], int | N
     return rows, begin
 
 
-__all__ = ["Cell", "TaskRow", "column_role", "cell_tables", "header_roles", "cell_task_rows", "text_task_rows"]
+__all__ = ["TABLE_END", "Cell", "TaskRow", "column_role", "cell_tables", "header_roles", "cell_task_rows",
+           "text_task_rows"]

@@ -73,7 +73,7 @@ class _Cues:
     not_target_units: frozenset[str]
     enumerators: frozenset[str]
     money_after: tuple[str, ...]
-    section_words: tuple[str, ...]
+    section_words: re.Pattern
     commit_verbs: tuple[str, ...]
     goal_openers: tuple[str, ...]
     goal_break: re.Pattern
@@ -90,7 +90,8 @@ class _Cues:
     rate_stops: frozenset[str]
     per_period: re.Pattern
     count_label: re.Pattern
-    result_section_words: tuple[str, ...]
+    result_section_words: re.Pattern
+    own_clause: re.Pattern
     pledge: tuple[str, ...]
     present: re.Pattern
     subject_stops: tuple[str, ...]
@@ -101,6 +102,11 @@ class _Cues:
     table_unit: tuple[str, ...]
     table_value: tuple[str, ...]
     table_skip: tuple[str, ...]
+
+
+def _any_word(words) -> re.Pattern:
+    """One pattern for any of the (folded) words, whole words only."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _longest_first(words))) + r")(?!\w)")
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -136,8 +142,11 @@ def _cues() -> _Cues:
         not_target_units=frozenset(fold(w) for w in data["not_target_units"]),
         enumerators=frozenset(fold(w) for w in data["enumerator_units"]),
         money_after=_longest_first(data["money_after_percent"]),
-        section_words=_longest_first(data["target_section_words"]),
-        result_section_words=_longest_first(data["result_section_words"]),
+        section_words=_any_word(data["target_section_words"]),
+        result_section_words=_any_word(data["result_section_words"]),
+        # a clause of its own after a comma: a capitalised body that asks or assigns ("..., Chính phủ yêu cầu ...")
+        own_clause=re.compile(r",\s+(?=[A-ZĐÀ-Ỹ]\S*(?:\s+\S+){0,3}\s+(?:"
+                              + "|".join(map(re.escape, data["own_clause_verbs"])) + r")\s)"),
         pledge=_longest_first(data["pledge_words"]),
         present=re.compile(r"^\W*(?:" + "|".join(map(re.escape, _longest_first(data["present_openers"]))) + r")(?!\w)"),
         commit_verbs=_longest_first(data["commit_verbs"]),
@@ -632,7 +641,7 @@ def _records(document: Document, s_start: int, s_end: int, values: list[_Value],
             # or a clause of its own after a comma ("... từ 10% trở lên, Chính phủ yêu cầu ...")
             semi = text.find(";", group[-1].q.end, s_end)
             g_end = semi if semi >= 0 else s_end
-            own = _OWN_CLAUSE.search(text, group[-1].q.end, g_end)
+            own = cues.own_clause.search(text, group[-1].q.end, g_end)
             g_end = own.start() if own else g_end
             breakdown = _BREAKDOWN.search(text, group[-1].q.end, g_end)
             g_end = breakdown.start() if breakdown else g_end
@@ -684,7 +693,6 @@ def _and_next(text: str, a: int, b: int, cues: _Cues) -> tuple[int, int] | None:
     return None
 
 
-_OWN_CLAUSE = re.compile(r",\s+(?=[A-ZĐÀ-Ỹ]\S*(?:\s+\S+){0,3}\s+(?:yêu cầu|đề nghị|giao|chỉ đạo)\s)")
 _AND_TIME = re.compile(r"\s(và)\s+(?=(?:đến\s+)?(?:hết\s+)?(?:năm|giai\s+đoạn)\s+\d{4})", re.IGNORECASE)
 
 
@@ -819,9 +827,9 @@ def _target_sections(document: Document, cues: _Cues) -> list[tuple[int, int, in
         title = fold(node.title)
         m = _YEAR_CUE.search(node.title)
         year = int(m.group(1)) if m else None
-        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", title) for w in cues.section_words):
+        if cues.section_words.search(title):
             role = "target"
-        elif any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", title) for w in cues.result_section_words):
+        elif cues.result_section_words.search(title):
             role = "result"
         elif len(title.split()) <= 8 and ":" not in node.title:
             role = "pass"

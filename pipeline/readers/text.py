@@ -34,12 +34,13 @@ RUNNING_HEADER = re.compile(r"^\s*CÔNG BÁO\s*/", re.I)
 # number, each group of rows with a lone Roman numeral
 LINE_TABLE_HEADER = re.compile(r"^\s*S?TT\s*$")
 LONE_ROMAN = re.compile(r"^\s*[IVXL]{1,5}\s*$")
-# a group heading or a numbered sub-row on the line of its text: "III Tiếp tục ...", "2.3 Thực hiện ..."
+# a row's number on the line of its task: "7  Đề án về ..."
 ROW_NUMBER_WITH_TEXT = re.compile(r"^\s*(\d{1,3})\s+(?=[A-ZĐÀ-Ỹ])")
 ROW_LINE_MAX = 70  # a footnote ("1 Nghị quyết số ...") runs the page's width; a task cell's line is narrower
 # a cell line that ends where a number must follow ("Tháng" / "3/2026", "ngày" / "07/02/2026")
 WRAPPED_BEFORE_NUMBER = re.compile(r"(?<!\w)(?:tháng|quý|ngày|năm|số)\s*$", re.IGNORECASE)
 LINE_TABLE_END = re.compile(r"^\W*(?:PHỤ\s+LỤC|Phụ\s+lục|Nơi nhận|Điều\s+\d|TM\.|KT\.)")
+# a group heading or a numbered sub-row on the line of its text: "III Tiếp tục ...", "2.3 Thực hiện ..."
 TABLE_ROW_WITH_TEXT = re.compile(r"^\s*(?:(?P<group>[IVXL]{1,5})|\d{1,3}\.\d{1,2}\.?)\s+(?=[A-ZĐÀ-Ỹ])")
 MARKER_ONLY = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s*$")
 RULE_LINE = re.compile(r"^\s*[-_–—=~*.]{3,}\s*$|^\s*\*\s*\*\s*$")
@@ -167,9 +168,10 @@ def split_blocks(text: str) -> list[RawBlock]:
                     after_group = True
                 last_line, blank_seen = stripped, False
                 continue
-        table_break = line_table and not pipe_mode and TABLE_ROW_WITH_TEXT.match(line) is not None
-        if table_break:
-            after_group = after_group or TABLE_ROW_WITH_TEXT.match(line).group("group") is not None
+        table_row = TABLE_ROW_WITH_TEXT.match(line) if line_table and not pipe_mode else None
+        table_break = table_row is not None
+        if table_row:
+            after_group = after_group or table_row.group("group") is not None
         if stripped:
             after_running_header = bool(RUNNING_HEADER.match(line))
         if any(p.match(line) for p in BANNER_LINES) and not (pipe_mode and PAGE_NUMBER.match(line)) \
