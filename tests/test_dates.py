@@ -55,6 +55,9 @@ def _one(text):
     # years and year ranges of a deadline column
     ("Năm 2026-2030", "2026-01-01", "2030-12-31", "range"),
     ("2025 - 2035", "2025-01-01", "2035-12-31", "range"),
+    # "trở đi" after a time opens it as "từ" before it does
+    ("vận hành hệ thống (2027 trở đi)", "2027-01-01", None, "year"),
+    ("từ năm 2027 trở đi, mở rộng", "2027-01-01", None, "year"),
 ])
 def test_time_expressions(text, first, last, precision):
     assert _one(text) == (first, last, precision)

@@ -81,6 +81,15 @@ def triples(items):
     # a time field whose label names what it times
     ("II. NỘI DUNG\n1. Thời gian thực hiện Chương trình: Từ năm 2025 đến hết năm 2030.",
      [("period", "2025-01-01", "2030-12-31")]),
+    # "Kết thúc năm Y, ..." / "Hết năm Y, ..." before a demand: its due date
+    ("II. NỘI DUNG\n1. Kết thúc năm 2027, Ủy ban nhân dân tỉnh báo cáo kết quả thực hiện.",
+     [("deadline", None, "2027-12-31")]),
+    ("II. NỘI DUNG\n1. Hết năm 2026, hoàn thành việc sắp xếp các trạm y tế.", [("deadline", None, "2026-12-31")]),
+    # a span "xuyên suốt" a range of years, and a bare year "trở đi" in brackets after a task
+    ("II. NỘI DUNG\n1. Đào tạo nhân lực, huy động doanh nghiệp tham gia (xuyên suốt 2026 - 2030).",
+     [("period", "2026-01-01", "2030-12-31")]),
+    ("II. NỘI DUNG\n1. Mở rộng và kết nối dữ liệu của tỉnh với các hệ thống dùng chung (2027 trở đi).",
+     [("period", "2027-01-01", None)]),
 ])
 def test_milestones(body, expected):
     assert triples(run(body)) == expected

@@ -102,6 +102,9 @@ def _check(found, expected):
     # a label that names what the count counts
     ("+ Lắp đặt mới trạm quan trắc tự động: 12 trạm.", [t(12, "trạm")]),
     ("+ Cấp phát tài liệu: 12 trạm.", []),
+    # a unit of measure keeps its power, alone or before '/'
+    ("- Phấn đấu bảo đảm diện tích nhà ở tối thiểu 30 m2.", [t(30, "m2", ">=")]),
+    ("- Phấn đấu diện tích sàn nhà ở bình quân đạt 28 m2/người.", [t(28, "m2/người", ">=")]),
     # a value inside brackets: the bracket's clause
     ("- Tặng Bằng khen cho các tập thể có thành tích xuất sắc (tỷ lệ không quá 10% tập thể).",
      [t(10, "%", "<=", subject="tập thể")]),

@@ -45,6 +45,11 @@ HEADER_CASES = [
     ("CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 38/NQ-CP\nHà Nội, ngày 25 tháng 11 năm 2025\nNGHỊ QUYẾT\n\n"
      "VỀ CÁC GIẢI PHÁP KHẮC PHỤC HẬU QUẢ THIÊN TAI\n\n**CHÍNH PHỦ**\n\nCăn cứ Luật Tổ chức Chính phủ;\n",
      {"doc_type": "Nghị quyết", "title": "VỀ CÁC GIẢI PHÁP KHẮC PHỤC HẬU QUẢ THIÊN TAI"}),
+    # a title printed without a stop ends before the opening paragraph of the body
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG\n\nSố 12-NQ/TW\nHà Nội, ngày 02 tháng 3 năm 2026\n\nNGHỊ QUYẾT\n\n"
+     "về phát triển vùng cây ăn quả\n\nPhát triển vùng cây ăn quả là yêu cầu cấp thiết để nâng cao thu nhập của "
+     "người dân ở nông thôn, bảo đảm an ninh lương thực và thúc đẩy xuất khẩu nông sản của cả nước.\n",
+     {"doc_type": "Nghị quyết", "title": "về phát triển vùng cây ăn quả"}),
     # an official letter: no type line, the V/v line is the subject
     ("BỘ XÂY DỰNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 2400/BXD-QLN\nV/v: Hỗ trợ nhà ở\n"
      "Hà Nội, ngày 15 tháng 11 năm 2013\nKính gửi: Ủy ban nhân dân các tỉnh\n",

@@ -53,7 +53,8 @@ _SECTION_LINE = re.compile(r"^\s*(?:[IVX]+\.|PHỤ LỤC|Nơi nhận)", re.IGNOR
 _CLAUSE_END = re.compile(r"[;.](?=\s|$)|\n")
 _WORD = re.compile(r"\w+")
 # the cue left before a time cut out of an activity ("phấn đấu đến" → "phấn đấu")
-_CUE_TAIL = re.compile(r"(?<!\w)(?:chậm\s+nhất(?:\s+là)?|trước|trong(?:\s+các)?|đến(?:\s+hết)?|tới|vào)\s*$",
+_CUE_TAIL = re.compile(r"(?<!\w)(?:chậm\s+nhất(?:\s+là)?|trước|trong(?:\s+các|\s+suốt)?|xuyên\s+suốt|đến(?:\s+hết)?|tới|vào|"
+                       r"kết\s+thúc|hết)\s*$",
                        re.IGNORECASE)
 
 
@@ -431,7 +432,7 @@ def _inline(text: str, line: _Line, t: TimeExpr, line_times: list[TimeExpr]) -> 
     if kind is None:
         return None
     clause = text[c_start:c_end]
-    head = _CUE_TAIL.sub("", text[c_start:t.start].rstrip(" ("))
+    head = _CUE_TAIL.sub("", text[c_start:t.start].rstrip(" (")).rstrip(" (")
     tail = cues["weekday"].sub("", text[t.end:c_end], count=1) if cues["weekday"].match(text, t.end) else text[t.end:c_end]
     activity = _clean((head + " " + tail.lstrip(" )")).strip().rstrip(":"))
     return _Found(c_start, c_end, _clean(clause), kind, first, last, t.precision, [_clean(activity)])

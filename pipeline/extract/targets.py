@@ -530,7 +530,7 @@ def _comparator(text: str, clause_from: int, q: Quantity, cues: _Cues) -> tuple[
     return "=", False, False
 
 
-_RATE = re.compile(r"(?P<noun>(?:\s+[^\W\d_]+){0,5}?)\s*/\s*(?P<base>(?:\d[\d.,]*\s+)?[^\W\d_]+(?:\s+[^\W\d_]+){0,6})")
+_RATE = re.compile(r"(?P<noun>(?:\s+[^\W\d_]+[23²³]?){0,5}?)\s*/\s*(?P<base>(?:\d[\d.,]*\s+)?[^\W\d_]+(?:\s+[^\W\d_]+){0,6})")
 
 
 def _rate_unit(text: str, pos: int, end: int, cues: _Cues) -> tuple[str | None, int]:
@@ -547,6 +547,10 @@ def _rate_unit(text: str, pos: int, end: int, cues: _Cues) -> tuple[str | None, 
         keep += 1
     stop = m.start("base") + words[min(keep, len(words)) - 1].end()
     return " ".join(text[pos:stop].split()), stop
+
+
+# a unit of measure with its power: "30 m2", "20 km²", "500 m3"
+_MEASURE_UNIT = re.compile(r"[^\W\d_]{1,3}[23²³](?![\w])")
 
 
 def _count_unit(text: str, pos: int, end: int, cues: _Cues, tokens: dict[int, str]) -> tuple[str | None, int]:
@@ -566,7 +570,7 @@ def _count_unit(text: str, pos: int, end: int, cues: _Cues, tokens: dict[int, st
             unit_end = nxt
         return text[start:unit_end], unit_end
     rest = text[start:min(end, start + 40)]
-    word = re.match(r"[^\W\d_]+", rest)
+    word = _MEASURE_UNIT.match(rest) or re.match(r"[^\W\d_]+", rest)
     if not word:
         return None, pos
     token = tokens.get(start)
@@ -584,7 +588,8 @@ def _known_unit(text: str, start: int, end: int, cues: _Cues) -> int | None:
             return start + len(compound)
     word = re.match(r"[^\W\d_]+", rest)
     if word and word.group().lower() in cues.singles:
-        return start + word.end()
+        power = _MEASURE_UNIT.match(rest)
+        return start + (power.end() if power and power.end() == word.end() + 1 else word.end())
     return None
 
 

@@ -142,6 +142,8 @@ RANGE_GAP = re.compile(rf"\s*(?:{_DASH}|đến|tới|cho\s+đến)\s*(?:hết\s+
 CLOSE_GAP = re.compile(r"\s*[;,]\s*kết\s+thúc\s+(?:trước\s+|vào\s+)?(?:ngày\s+)?", re.IGNORECASE)
 # "từ" before an expression opens it: "Từ quý II/2027" → start 2027-04-01, no end
 SINCE_BEFORE = re.compile(r"(?:kể\s+từ|bắt\s+đầu\s+từ|từ)\s+$", re.IGNORECASE)
+# "trở đi" after an expression opens it too: "(2026 trở đi)" → start 2026-01-01, no end
+ONWARD_AFTER = re.compile(r"\s*trở\s+đi\b", re.IGNORECASE)
 # "từ nay đến (hết) ..." before an expression: a range from the day the text was signed
 FROM_NOW_BEFORE = re.compile(r"(?:kể\s+)?từ\s+nay\s+(?:đến|tới|cho\s+đến)\s+(?:hết\s+)?$", re.IGNORECASE)
 # list of school years: "các năm học 2018 - 2019, 2019 - 2020"
@@ -375,8 +377,15 @@ def find_times(text: str, *, year: int | None = None, today: str | None = None) 
 
 
 def _opened(text: str, t: TimeExpr) -> TimeExpr:
-    """Mark an expression preceded by "từ" as open-ended and take the cue into its extent."""
+    """Mark an expression preceded by "từ" or followed by "trở đi" ("(2026 trở đi)") as open-ended and
+    take the cue into its extent."""
     m = SINCE_BEFORE.search(text, max(0, t.start - 20), t.start)
+    onward = ONWARD_AFTER.match(text, t.end)
+    if onward:
+        t.since = True
+        t.end = onward.end()
+        if t.kind not in ("range", "years", "phase", "school_year"):
+            t.last = None
     if m and m.end() == t.start:
         t.since = True
         t.start = m.start()

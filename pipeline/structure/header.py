@@ -48,6 +48,9 @@ def _type_line(block: Block) -> tuple[str, int] | None:
     words = text.split()
     if _is_upper(text) or block.bold or len(words) <= n + 2 or block.align == "center":
         return doc_type, n
+    # "NGHỊ QUYẾT" with its lower-case "về ..." title line joined to it
+    if _is_upper(" ".join(words[:n])) and len(words) > n and words[n] == "về":
+        return doc_type, n
     return None
 
 
@@ -207,6 +210,15 @@ def _addressees(blocks: list[Block], start: int) -> tuple[list[str], int]:
     return [a.rstrip(" ;.") for a in out if a.strip(" ;.")], end
 
 
+BODY_SENTENCE_MIN = 120  # characters: a wrapped line of a title is shorter than a finished sentence
+
+
+def _body_sentence(text: str) -> bool:
+    """A finished sentence of the body: mixed case, opened by a capital, closed by a stop, long."""
+    return (len(text) > BODY_SENTENCE_MIN and text[:1].isupper() and not _is_upper(text)
+            and text.rstrip().endswith("."))
+
+
 def _collect_title(blocks: list[Block], start: int, after: str | None = None) -> tuple[str, str | None, int]:
     """(title, attached-to line, index after the title) of the blocks after the type line (``after``: the
     title words on the type line itself)."""
@@ -223,7 +235,8 @@ def _collect_title(blocks: list[Block], start: int, after: str | None = None) ->
         if block.kind == "table_cell" and parts:
             break
         if not parts:
-            if BODY_CUE.match(t) or t.endswith("điện:") or (len(t) > 600) or (after and _is_upper(t) and _authority(t, after)):
+            if BODY_CUE.match(t) or t.endswith("điện:") or (len(t) > 600) or (after and _is_upper(t) and _authority(t, after)) \
+                    or (after and _body_sentence(t)):
                 break
             parts.append(t)
             i += 1
@@ -235,6 +248,8 @@ def _collect_title(blocks: list[Block], start: int, after: str | None = None) ->
             break  # an authority line after the title ("THỦ TƯỚNG CHÍNH PHỦ", "BỘ TRƯỞNG BỘ ...")
         if not (_is_upper(t) == _is_upper(prev) or t[:1].islower() or fold(t).startswith("ve ")):
             break
+        if _body_sentence(t):
+            break  # the opening paragraph after a title that ends without a stop
         if _is_upper(t) and _is_upper(prev) and fold(t).endswith("dien"):
             break
         parts.append(t)
