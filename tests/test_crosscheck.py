@@ -529,6 +529,8 @@ def test_named_instruments_are_the_superior_levels_own_work(text, lower_tier, su
     ("Bộ Xây dựng và các bộ, ngành liên quan", True),        # a unit's name
     ("khoản 8 Điều 64 Luật Bảo vệ môi trường", True),         # a legal reference
     ("Thí điểm mô hình tái chế chất thải xây dựng", False),
+    ("Đắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng:", True),         # a list of names
+    ("Hỗ Trợ Nhân Dân", False),                                  # capitalised words, but no list
 ])
 def test_row_cells_that_state_no_goal(cell, no_goal):
     from pipeline.crosscheck.items import _no_goal

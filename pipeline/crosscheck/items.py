@@ -279,8 +279,19 @@ _REFERENCE = re.compile(r"^(khoản|điều|điểm|mục|phụ lục)\s+\w+\b",
 
 def _no_goal(piece: str) -> bool:
     """A cell of an assignment row that states no goal: a unit's name ("Bộ Xây dựng và các bộ, ngành liên
-    quan") or a legal reference ("khoản 8 Điều 64 Luật ...")."""
-    return bool(_REFERENCE.match(piece)) or (actors.starts_with_actor(piece) and actors.split_subject(piece) is None)
+    quan"), a legal reference ("khoản 8 Điều 64 Luật ...") or a list of names ("Đắk Lắk, Khánh Hòa và Gia Lai:")."""
+    return bool(_REFERENCE.match(piece)) or _names_only(piece) \
+        or (actors.starts_with_actor(piece) and actors.split_subject(piece) is None)
+
+
+def _names_only(piece: str) -> bool:
+    """Whether every word is capitalised, but for the words that join a list: a list of proper names."""
+    words = re.findall(r"[^\W\d_]+", piece)
+    return bool(words) and all(w[0].isupper() or w in _LIST_JOINERS for w in words) \
+        and any(w in _LIST_JOINERS for w in words) | ("," in piece)
+
+
+_LIST_JOINERS = frozenset({"và", "hoặc"})
 
 
 MIN_TASK = 40  # characters: a shorter paragraph of a task section is a label, not a demand ...
