@@ -228,3 +228,12 @@ def test_a_law_named_then_numbered_is_one_reference():
     assert [(r["doc_type"], r["number"], r["title"], r["mentions"]) for r in found] == [
         ("Luật", "72/2025/QH15", "Luật Tổ chức chính quyền địa phương", 1),
         ("Luật", "39/2024/QH15", "Luật Thủ đô", 2)]
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("Căn cứ Nghị quyết số 66.2/2025/NQ-CP ngày 28 tháng 8 năm 2025 của Chính phủ;", ["66.2/2025/NQ-CP"]),
+    ("theo Kế hoạch số 12/KH-UBND và Kết luận số 36-KL/TW", ["12/KH-UBND", "36-KL/TW"]),
+])
+def test_document_numbers(text, numbers):
+    from pipeline.lang.numbers import find_numbers
+    assert [n for _, _, n in find_numbers(text)] == numbers

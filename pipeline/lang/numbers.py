@@ -2,7 +2,7 @@
 
 Three styles:
 - state ``N/TYPE-ISSUER``: 45/KH-LĐLĐ, 0301/KH-UBND, 17/CĐ-TTg;
-- legal ``N/YYYY/TYPE-ISSUER``: 30/2020/NĐ-CP, 57/2025/NQ-HĐND;
+- legal ``N/YYYY/TYPE-ISSUER``: 30/2020/NĐ-CP, 57/2025/NQ-HĐND, 66.2/2025/NQ-CP;
 - Party ``N-TYPE/ISSUER``: 12-KL/TW, 36-NQ/TW, 712-KH/TU.
 Printed numbers carry stray spaces ("09 /KH-CĐ", "10- CTr/TU") which are removed.
 """
@@ -14,8 +14,10 @@ import re
 _SYM = r"[A-ZĐĂÂÊÔƠƯÁÀẢÃẠa-zđ0-9]*[A-ZĐ][A-ZĐĂÂÊÔƠƯa-zđ0-9]*"
 # words joined by "-" (and "&" between two units of one issuer: "BNV-CTTN&BĐG")
 _SYMS = rf"{_SYM}(?:\s?[-–]\s?{_SYM}|&{_SYM})*"
+# a sub-number of a series issued the same day: "66.2/2025/NQ-CP"
+_SUB = r"(?:\.\d{1,2}(?=\s?/))?"
 
-STATE_NUMBER = re.compile(rf"(?<![\w/])(\d{{1,6}}[a-z]?)\s?/\s?(?:(\d{{4}})\s?/\s?)?({_SYMS})(?![\w])")
+STATE_NUMBER = re.compile(rf"(?<![\w/.])(\d{{1,6}}{_SUB}[a-z]?)\s?/\s?(?:(\d{{4}})\s?/\s?)?({_SYMS})(?![\w])")
 PARTY_NUMBER = re.compile(rf"(?<![\w/])(\d{{1,6}})\s?[-–]\s?({_SYM})\s?/\s?({_SYMS})(?![\w])")
 # "Số:  /NQ-CP" (blank number of a draft or a handwritten number OCR could not read)
 BLANK_NUMBER = re.compile(rf"[Ss]ố\s*:?\s*(?:[\.…_]+\s*)?/\s?({_SYMS})")
@@ -43,8 +45,8 @@ def split_number(number: str) -> dict:
 
 # Any of the three styles, Party style first (its "N-TYPE" part would otherwise be lost).
 ANY_NUMBER = re.compile(
-    rf"(?<![\w/])(?:(?P<p_digits>\d{{1,6}})\s?[-–]\s?(?P<p_type>{_SYM})\s?/\s?(?P<p_issuer>{_SYMS})"
-    rf"|(?P<s_digits>\d{{1,6}}[a-z]?)\s?/\s?(?:(?P<s_year>\d{{4}})\s?/\s?)?(?P<s_codes>{_SYMS}))(?![\w])")
+    rf"(?<![\w/.])(?:(?P<p_digits>\d{{1,6}})\s?[-–]\s?(?P<p_type>{_SYM})\s?/\s?(?P<p_issuer>{_SYMS})"
+    rf"|(?P<s_digits>\d{{1,6}}{_SUB}[a-z]?)\s?/\s?(?:(?P<s_year>\d{{4}})\s?/\s?)?(?P<s_codes>{_SYMS}))(?![\w])")
 
 
 def find_numbers(text: str, *, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
