@@ -284,14 +284,14 @@ def _no_goal(piece: str) -> bool:
         or (actors.starts_with_actor(piece) and actors.split_subject(piece) is None)
 
 
-def _names_only(piece: str) -> bool:
-    """Whether every word is capitalised, but for the words that join a list: a list of proper names."""
-    words = re.findall(r"[^\W\d_]+", piece)
-    return bool(words) and all(w[0].isupper() or w in _LIST_JOINERS for w in words) \
-        and any(w in _LIST_JOINERS for w in words) | ("," in piece)
-
-
 _LIST_JOINERS = frozenset({"và", "hoặc"})
+
+
+def _names_only(piece: str) -> bool:
+    """Whether the piece is a list ("A, B và C") of capitalised words only: a list of proper names."""
+    words = re.findall(r"[^\W\d_]+", piece)
+    listed = "," in piece or any(w in _LIST_JOINERS for w in words)
+    return bool(words) and listed and all(w[0].isupper() or w in _LIST_JOINERS for w in words)
 
 
 MIN_TASK = 40  # characters: a shorter paragraph of a task section is a label, not a demand ...

@@ -52,10 +52,6 @@ _NUMBER_AND_TEXT = re.compile(r"^\s*\d{1,3}\s+(?=[A-ZĐÀ-Ỹ])")  # "7  Đề �
 _SECTION_LINE = re.compile(r"^\s*(?:[IVX]+\.|PHỤ LỤC|Nơi nhận)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;.](?=\s|$)|\n")
 _WORD = re.compile(r"\w+")
-# the cue left before a time cut out of an activity ("phấn đấu đến" → "phấn đấu")
-_CUE_TAIL = re.compile(r"(?<!\w)(?:chậm\s+nhất(?:\s+là)?|trước|trong(?:\s+các|\s+suốt)?|xuyên\s+suốt|đến(?:\s+hết)?|tới|vào|"
-                       r"kết\s+thúc|hết)\s*$",
-                       re.IGNORECASE)
 
 
 @dataclass
@@ -110,6 +106,8 @@ def _cues() -> dict:
         "deadline": re.compile(rf"(?<!\w)(?:{alt(data['deadline_cues']['words'])})\s*$", re.IGNORECASE),
         "horizon": re.compile(rf"(?<!\w)(?:{alt(data['horizon_cues']['words'])})\s*$", re.IGNORECASE),
         "within": re.compile(rf"(?<!\w)(?:{alt(data['within_cues']['words'])})\s*$", re.IGNORECASE),
+        # the cue left before a time cut out of an activity ("phấn đấu đến" → "phấn đấu")
+        "cue_tail": re.compile(rf"(?<!\w)(?:{alt(data['activity_cue_tail']['words'])})\s*$", re.IGNORECASE),
         "completion": re.compile(rf"(?<!\w)(?:{alt(data['within_cues']['completion'])})(?!\w)", re.IGNORECASE),
         "lead": re.compile(rf"^(?:(?:{alt(data['lead_words']['words'])})\s+)*$", re.IGNORECASE),
         "document": re.compile(rf"(?<!\w)(?:{alt(data['document_words']['words'])})(?!\w)", re.IGNORECASE),
@@ -432,7 +430,7 @@ def _inline(text: str, line: _Line, t: TimeExpr, line_times: list[TimeExpr]) -> 
     if kind is None:
         return None
     clause = text[c_start:c_end]
-    head = _CUE_TAIL.sub("", text[c_start:t.start].rstrip(" (")).rstrip(" (")
+    head = cues["cue_tail"].sub("", text[c_start:t.start].rstrip(" (")).rstrip(" (")
     tail = cues["weekday"].sub("", text[t.end:c_end], count=1) if cues["weekday"].match(text, t.end) else text[t.end:c_end]
     activity = _clean((head + " " + tail.lstrip(" )")).strip().rstrip(":"))
     return _Found(c_start, c_end, _clean(clause), kind, first, last, t.precision, [_clean(activity)])

@@ -379,16 +379,13 @@ def find_times(text: str, *, year: int | None = None, today: str | None = None) 
 def _opened(text: str, t: TimeExpr) -> TimeExpr:
     """Mark an expression preceded by "từ" or followed by "trở đi" ("(2026 trở đi)") as open-ended and
     take the cue into its extent."""
-    m = SINCE_BEFORE.search(text, max(0, t.start - 20), t.start)
+    since = SINCE_BEFORE.search(text, max(0, t.start - 20), t.start)
+    since = since if since and since.end() == t.start else None
     onward = ONWARD_AFTER.match(text, t.end)
-    if onward:
+    if since or onward:
         t.since = True
-        t.end = onward.end()
-        if t.kind not in ("range", "years", "phase", "school_year"):
-            t.last = None
-    if m and m.end() == t.start:
-        t.since = True
-        t.start = m.start()
+        t.start = since.start() if since else t.start
+        t.end = onward.end() if onward else t.end
         if t.kind not in ("range", "years", "phase", "school_year"):  # "Từ năm 2026 - 2030" keeps its end
             t.last = None
     return t
