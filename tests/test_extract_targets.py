@@ -164,6 +164,17 @@ def test_bare_count_in_target_section():
     assert _targets("- Tổ chức đào tạo, bồi dưỡng 3.000 lượt nhân lực về chuyển đổi số.") == []
 
 
+@pytest.mark.parametrize("body", [
+    # a count of what the plan enumerates, a two-word noun the tagger may split ("12 định hướng")
+    "- Quán triệt 12 định hướng phát triển và 3 đột phá chiến lược của Đại hội.",
+    "- Nhóm chỉ tiêu về kinh tế số đến năm 2030 (16 mục tiêu).",
+    # "dựa trên" is a preposition, not "more than"
+    "- Phát triển kinh tế số dựa trên ba trụ cột: hạ tầng, dữ liệu và nhân lực.",
+])
+def test_enumerated_counts_in_target_section(body):
+    assert _targets(body, heading="II. MỤC TIÊU") == []
+
+
 def test_text_is_cut_where_the_next_value_begins():
     found = _targets("- Hàng năm có ít nhất 90% CĐCS khu vực nhà nước, 55% CĐCS khu vực ngoài nhà nước "
                      "được xếp loại hoàn thành tốt nhiệm vụ trở lên.")

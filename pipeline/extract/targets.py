@@ -72,6 +72,7 @@ class _Cues:
     reference_before: frozenset[str]
     not_target_units: frozenset[str]
     enumerators: frozenset[str]
+    prepositions: tuple[str, ...]
     money_after: tuple[str, ...]
     section_words: re.Pattern
     commit_verbs: tuple[str, ...]
@@ -128,6 +129,7 @@ def _cues() -> _Cues:
         far={fold(k): v for k, v in comp["far"].items() if not k.startswith("_")},
         near={fold(k): v for k, v in comp["near"].items()},
         postfix={fold(k): v for k, v in comp["postfix"].items()},
+        prepositions=tuple(fold(w) for w in comp["prepositions"]),
         symbols=dict(comp["symbols"]),
         frequency=tuple(data["frequency_words"]),
         scope_before=_longest_first(data["scope_before"]),
@@ -160,7 +162,9 @@ def _cues() -> _Cues:
         currency=re.compile(r"\s+(" + "|".join(map(re.escape, data["currencies"])) + r")(?!\w)", re.IGNORECASE),
         change_verbs=_longest_first(data["change_verbs"]),
         allot_verbs=_longest_first(data["allot_verbs"]),
-        compounds=tuple(sorted(set(data["compound_units"]), key=lambda w: -len(w.split()))),
+        # an enumerated noun is read whole ("12 định hướng"), so that it is known for one
+        compounds=tuple(sorted(set(data["compound_units"]) | {w for w in data["enumerator_units"] if " " in w},
+                               key=lambda w: -len(w.split()))),
         singles=frozenset(w.lower() for w in data["single_units"]),
         rate_stops=frozenset(w.lower() for w in data["rate_unit_stops"]),
         count_label=re.compile(r"^\W*(?:" + "|".join(map(re.escape, data["count_labels"])) + r")\s[^:;.]{0,60}:\s*$",
@@ -494,6 +498,8 @@ def _word_numeral_ok(text: str, clause_from: int, q: Quantity, s_end: int, cues:
     """'ít nhất một hoạt động': a word numeral right after a comparator word, before a known unit."""
     near = _words_before(text, q.start, clause_from, 3)
     words = list(cues.far) + list(cues.near)
+    if any(_ends_with(near, p) for p in cues.prepositions):
+        return False
     if not any(_ends_with(near, w) or _ends_with(near, "có " + w) for w in words):
         return False
     rest = text[q.end:min(s_end, q.end + 40)].lower().lstrip()
@@ -510,7 +516,8 @@ def _comparator(text: str, clause_from: int, q: Quantity, cues: _Cues) -> tuple[
     for s, comp in cues.symbols.items():
         if sym.endswith(s):
             return comp, True, False
-    for word, comp in sorted(cues.near.items(), key=lambda kv: -len(kv[0])):
+    preposition = any(_ends_with(near, p) for p in cues.prepositions)  # "dựa trên ba trụ cột"
+    for word, comp in sorted(cues.near.items(), key=lambda kv: -len(kv[0])) if not preposition else ():
         if _ends_with(near, word) or _ends_with(near, "đạt " + word):
             if word == "từ" and q.value_max is not None:
                 break  # "từ 5 đến 7" is a range
