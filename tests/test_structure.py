@@ -128,6 +128,20 @@ def test_footer(text, expected):
     assert (footer.authority, footer.position, footer.signer, footer.recipients) == expected
 
 
+def test_a_form_in_an_appendix_does_not_sign_the_document():
+    # the appendix prints a form with its own signature block and "Nơi nhận", with no name under it
+    form = ("\n\nPhụ lục\nMẫu báo cáo\n\nNội dung báo cáo.\n" + "Mục kê khai.\n" * 45
+            + "\nNơi nhận:\n- Nơi nhận khác (nếu có);\n- Lưu:\n\nTM. CƠ QUAN/TỔ CHỨC\n(Ký, ghi rõ họ tên, đóng dấu)\n")
+    text = ("NGHỊ QUYẾT\nX\n\nĐiều 1. Làm việc.\n\nTM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\nLê Văn Cường\n"
+            + form)
+    footer = structure(text).footer
+    assert (footer.authority, footer.position, footer.signer, footer.recipients) == \
+        ("KT. THỦ TƯỚNG", "Phó thủ tướng", "Lê Văn Cường", [])
+    # ... while an unsigned block that is the only one still gives its authority
+    footer = structure("KẾ HOẠCH\nX\n\nI. NỘI DUNG\nLàm việc.\n\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\n").footer
+    assert footer.authority == "TM. BAN THƯỜNG VỤ" and footer.signer is None
+
+
 def test_recipient_item_is_not_a_signer():
     footer = structure("KẾ HOẠCH\nX\n\nI. NỘI DUNG\nLàm.\n\nNơi nhận:\n- Ban Tuyên giáo;\n- Trang Website;\n").footer
     assert footer.signer is None and footer.recipients == ["Ban Tuyên giáo", "Trang Website"]

@@ -11,6 +11,8 @@ RECIPIENTS_LINE = re.compile(r"^\s*Nơi\s+nhận\s*:?\s*", re.I)
 LIST_ITEM = re.compile(r"^\s*[-–+•*]\s*")
 NAME = re.compile(r"^[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][\w]*"
                   r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ][\w]*){1,5}$")
+SIGNATURE_REACH = 6  # blocks from an authority line to its signer's name (position lines, a stamp note between)
+RECIPIENTS_REACH = 40  # blocks between the signature and its "Nơi nhận" (the list may be long)
 SIGNED_NOTE = re.compile(r"\((?:đã ký|ký|đã ký và đóng dấu|signed)[^)]*\)|\[[^\]]*\]|^\W+|\W+$", re.I)
 
 
@@ -53,16 +55,23 @@ def parse_footer(blocks: list[Block], *, body_start: int) -> FooterInfo:
             info.recipients = [r for r in items if r]
             last_index = max(last_index, i + len([b for b in blocks[i + 1:i + 1 + len(items)] if LIST_ITEM.match(b.text)]))
             break
-    # signature: the last authority line, else the last position line, then the name after it
+    # signature: the last authority line, else the last position line, then the name after it;
+    # an appendix's form ("TM. CƠ QUAN/TỔ CHỨC" with no name under it) gives way to an earlier signed block
     sig = None
+    authorities = []
     for i in range(n - 1, lo - 1, -1):
         t = blocks[i].text.strip()
         if AUTHORITY_LINE.match(t) or _is_position(t) or _position_and_name(t):
             if blocks[i].span and blocks[i].span.start < body_start:
                 break
-            sig = i
             if AUTHORITY_LINE.match(t):
-                break
+                authorities.append(i)
+            elif not authorities:
+                sig = i
+    if authorities:
+        sig = next((i for i in authorities if _signed(blocks, i)), authorities[0])
+    if sig is not None and first_index is not None and abs(first_index - sig) > RECIPIENTS_REACH:
+        info.recipients, first_index, last_index = [], None, 0  # a form's "Nơi nhận" in an appendix
     if sig is not None:
         t = blocks[sig].text.strip()
         inline = _trailing_name(t) if AUTHORITY_LINE.match(t) or _position_and_name(t) else None
@@ -111,6 +120,19 @@ def parse_footer(blocks: list[Block], *, body_start: int) -> FooterInfo:
         end = blocks[last].span.end if blocks[last].span else blocks[first_index].span.end
         info.span = Span(start=blocks[first_index].span.start, end=end)
     return info
+
+
+def _signed(blocks: list[Block], i: int) -> bool:
+    """Whether a person's name signs the signature block whose authority line is ``blocks[i]``."""
+    if _trailing_name(blocks[i].text.strip()):
+        return True
+    for b in blocks[i + 1:i + SIGNATURE_REACH]:
+        t = b.text.strip()
+        if _name(t):
+            return True
+        if len(t) > 60 or RECIPIENTS_LINE.match(t):
+            return False
+    return False
 
 
 def _position_and_name(text: str) -> bool:
