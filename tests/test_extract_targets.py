@@ -122,6 +122,12 @@ def test_prose_targets(body, expected):
     ("- Tỷ lệ hộ dùng nước sạch tăng từ 60% lên 80%.", [t(80, "%")]),
     # an age bounds the scope: "dưới 5 tuổi"
     ("- Tỷ lệ suy dinh dưỡng trẻ em dưới 5 tuổi còn dưới 16%.", [t(16, "%", "<=")]),
+    # a value before the share the clause reaches bounds its subject: only the share is a target
+    ("- Tỷ lệ hộ gia đình truy cập băng rộng với tốc độ 100 Mb/s đạt 90%.", [t(90, "%")]),
+    ("- Tỷ lệ hộ gia đình có ít nhất 01 thẻ bảo hiểm y tế đạt tối thiểu 95%.", [t(95, "%", ">=")]),
+    # ... a share, not an amount: the count stays a target before a level of money
+    ("- Phấn đấu có 60 doanh nghiệp có doanh thu từ thị trường nước ngoài đạt 20 triệu USD/năm.",
+     [t(60, "doanh nghiệp", ">="), t(20, "triệu USD/năm", ">=", subject="triệu USD năm")]),
     # counts that only enumerate, dates, document numbers, article numbers, money, durations
     ("- Triển khai 7 chương trình công tác trọng tâm của nhiệm kỳ.", []),
     ("- Căn cứ Kế hoạch số 242/KH-LĐLĐ ngày 24/6/2021 của Liên đoàn Lao động tỉnh.", []),

@@ -51,6 +51,9 @@ def fold(text: str | None) -> str:
 
 
 _PERCENT_HEADING = re.compile(r"\(%\)\s*(?:[≥≤<>]=?|=)?\s*$")
+# the share a clause reaches after a value: "... đạt 100%" (no comma between: one clause)
+_LEVEL_AFTER = re.compile(r"[^,;.\n]{0,80}?\sđạt\s+(?:tối thiểu\s+|ít nhất\s+|trên\s+|khoảng\s+)?\d+(?:[.,]\d+)?\s*%",
+                          re.IGNORECASE)
 _PER = {"năm": "hằng năm", "quý": "hằng quý", "tháng": "hằng tháng", "tuần": "hằng tuần", "ngày": "hằng ngày"}
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|\d+(?:[.,/]\d+)*|%", re.UNICODE)
 
@@ -343,6 +346,8 @@ def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
             continue  # "Đơn vị đạt tỷ lệ 100% cộng 05 điểm": a scoring rubric grades, it commits no one
         if any(_ends_with(before, w) for w in cues.baseline_before) and cues.baseline_then.match(text[q.end:s_end]):
             continue  # "giảm từ 23 ca sinh xuống 18 ca sinh": the starting level
+        if _LEVEL_AFTER.match(text, q.end, s_end):
+            continue  # "truy cập với tốc độ 01 Gb/s đạt 100%": the value bounds the subject of a later level
         if q.kind == "percent":
             after = " ".join(fold(text[q.end:min(s_end, q.end + 40)]).split()[:4])
             pledged = _has_word(text, clause_from, q.start, cues.pledge)  # "phấn đấu đạt 100% kế hoạch"
