@@ -322,3 +322,16 @@ def test_a_unit_heading_run_into_its_first_task():
                   "3. Bộ trưởng Bộ Xây dựng chỉ đạo Sở Xây dựng các địa phương rà soát.\n"
                   "4. Bộ Nội vụ Phối hợp với Bộ Tài chính rà soát chính sách.\n")
     assert [a for a, _ in found] == ["Bộ Giáo dục và Đào tạo", "Bộ trưởng Bộ Xây dựng", "Bộ Nội vụ"]
+
+
+def test_an_indicator_table_assigns_each_indicator_to_its_lead():
+    table = ("PHỤ LỤC\nPHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU\n| TT | Chỉ tiêu | Chủ trì |\n|---|---|---|\n"
+             "| 1 | Tỷ lệ hộ gia đình có cáp quang đạt 95%. | Sở Khoa học và Công nghệ |\n"
+             "| 2 | Tỷ lệ giao dịch không dùng tiền mặt đạt 80%. | Sở Tài chính thúc đẩy, theo dõi, báo cáo chỉ tiêu |\n")
+    assert _resp(table) == [
+        ("Sở Khoa học và Công nghệ", ["Tỷ lệ hộ gia đình có cáp quang đạt 95%."]),
+        ("Sở Tài chính", ["Tỷ lệ giao dịch không dùng tiền mặt đạt 80%."]),
+    ]
+    # a body that only monitors an indicator ("chủ trì theo dõi, đánh giá") is not given it to carry out
+    monitored = table.replace("| Chủ trì |", "| Cơ quan chủ trì theo dõi, đánh giá |")
+    assert _resp(monitored) == []

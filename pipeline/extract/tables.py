@@ -44,6 +44,8 @@ ROLE_RULES: tuple[tuple[str, str], ...] = (
     ("stt", "index"),
     ("tt", "index"),
 )
+_INDICATOR_HEADER = re.compile(r"(?<!\w)chi tieu(?!\w)")  # the column of indicators (folded)
+_MONITORS = re.compile(r"(?<!\w)(?:theo doi|danh gia|giam sat)(?!\w)")  # a lead that only monitors
 _INDEX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})*|[IVXLC]+|[a-zđ])\s*[.)]?\s*$")
 _ROMAN = re.compile(r"^\s*[IVXLC]+\s*\.?\s*$")
 _ROW_START = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$|^\s*(\d{1,3})(?:\.\s+|\s+(?=[A-ZĐÀ-Ỹ]))(\S.*)$")
@@ -130,13 +132,28 @@ def _is_header(row: list[Cell]) -> bool:
 
 
 def header_roles(row: list[Cell]) -> list[str | None] | None:
-    """Roles of the columns when the row is the header of an assignment table, else None."""
+    """Roles of the columns when the row is the header of an assignment table, else None.
+
+    A table of indicators with the body that carries out each ("Chỉ tiêu | Chủ trì") assigns the
+    indicator as its task ("indicator"); one whose lead only monitors ("Cơ quan chủ trì theo dõi,
+    đánh giá") assigns nothing."""
     if not _is_header(row):
         return None
     roles = [column_role(c.text) for c in row]
     if "lead" in roles and ("task" in roles or "support" in roles) or "grouped" in roles:
         return roles
+    if "lead" in roles and "result" in roles and _INDICATOR_HEADER.search(fold(row[roles.index("result")].text)) \
+            and not _MONITORS.search(fold(row[roles.index("lead")].text)):
+        roles[roles.index("result")] = "indicator"
+        return roles
     return None
+
+
+def _lead_name(text: str) -> str:
+    """The bodies a lead cell names, without the work it adds ("Sở X thúc đẩy, theo dõi, báo cáo chỉ tiêu")."""
+    words = words_of(text)
+    cut = next((w.start for i, w in enumerate(words) if i and predicate_at(words, i)), len(text))
+    return text[:cut].strip(" ,;.") or text
 
 
 def lead_column(row: list[Cell]) -> int | None:
@@ -183,7 +200,7 @@ def cell_task_rows(table: list[list[Cell]]) -> list[TaskRow]:
                     out[-1].subtasks.append(grouped.text)
                     out[-1].end = max(c.end for c in cells)
             continue
-        task = values.get("task")
+        task = values.get("task") or values.get("indicator")
         if task is None or _ROMAN.match(index.text if index else "") and "lead" not in values:
             spanned = None  # a group heading ("I | NHÓM GIẢI PHÁP ...", "A. | BỘ ...") ends a merge
             continue
@@ -202,7 +219,7 @@ def cell_task_rows(table: list[list[Cell]]) -> list[TaskRow]:
         spanned = (lead, values.get("support"))
         out.append(TaskRow(
             task=task.text, start=task.start, end=max(c.end for c in cells),
-            lead=lead.text,
+            lead=_lead_name(lead.text) if "indicator" in values else lead.text,
             support=values["support"].text if "support" in values else None,
             result=values["result"].text if "result" in values else None,
             deadline=values["deadline"].text if "deadline" in values else None,
