@@ -881,3 +881,15 @@ def test_an_item_the_lower_is_only_the_partner_of_is_at_most_partial():
     lead = applies("Bộ Nội vụ", lower_issuer="Chính phủ", superior_issuer="Bộ Chính trị",
                    text="Bộ Nội vụ chủ trì đánh giá tình hình bộ máy.")
     assert lead.applies and not lead.share
+
+
+def test_a_text_that_is_both_a_task_and_a_target_is_one_target_candidate():
+    from pipeline.crosscheck.items import Unit, _dedupe_candidates
+
+    task = Unit(kind="task", text="Tỷ lệ phủ sóng 5G đạt 100% dân số.", actor="Sở Khoa học và Công nghệ")
+    target = Unit(kind="target", text="Tỷ lệ phủ sóng 5G đạt 100% dân số.", deadline="2030-12-31", value=100, unit="%")
+    other = Unit(kind="task", text="Tuyên truyền về chuyển đổi số.", actor="Sở Văn hóa")
+    (first, second) = _dedupe_candidates([task, other, target])
+    assert (first.kind, first.value, first.deadline, first.actor) == ("target", 100, "2030-12-31",
+                                                                     "Sở Khoa học và Công nghệ")
+    assert second is other

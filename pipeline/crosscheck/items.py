@@ -427,11 +427,18 @@ def lower_candidates(record: DirectiveRecord, *, document: Document | None = Non
 
 
 def _dedupe_candidates(units: list[Unit]) -> list[Unit]:
+    """One candidate per text; a text that is both a task and a target (an indicator table that assigns
+    each indicator) is the target, with the task's body, so that its level and date count."""
     out: list[Unit] = []
     for unit in units:
-        same = next((u for u in out if fold(u.text) == fold(unit.text)), None)
-        if same is None:
+        k = next((k for k, u in enumerate(out) if fold(u.text) == fold(unit.text)), None)
+        if k is None:
             out.append(unit)
+            continue
+        same = out[k]
+        if unit.kind == "target" and same.kind != "target":
+            out[k], unit, same = unit, same, unit
+            same.actor = unit.actor or same.actor
         elif not same.actor and unit.actor:
             same.actor = unit.actor
     return out
