@@ -170,6 +170,17 @@ def test_bare_count_in_target_section():
     assert _targets("- Tổ chức đào tạo, bồi dưỡng 3.000 lượt nhân lực về chuyển đổi số.") == []
 
 
+def test_a_section_of_outstanding_results_reports_the_past():
+    body = "- Chỉ số giá tiêu dùng bình quân 04 tháng đầu năm tăng 3,99%; xuất khẩu đạt 168,53 tỷ USD."
+    assert _targets(body, heading="1. Những kết quả nổi bật") == []
+    assert _targets(body, heading="2. Hạn chế, bất cập cần lưu ý") == []
+
+
+def test_a_share_of_the_plan_is_a_target_when_the_clause_pledges_it():
+    _check(_targets("- Đẩy nhanh phân bổ vốn, bảo đảm giải ngân 100% kế hoạch vốn năm 2026."), [t(100, "%")])
+    assert _targets("- Giải ngân vốn đầu tư công đạt 100% kế hoạch.") == []  # a result
+
+
 @pytest.mark.parametrize("body", [
     # a count of what the plan enumerates, a two-word noun the tagger may split ("12 định hướng")
     "- Quán triệt 12 định hướng phát triển và 3 đột phá chiến lược của Đại hội.",

@@ -97,6 +97,7 @@ class _Cues:
     result_section_words: re.Pattern
     own_clause: re.Pattern
     pledge: tuple[str, ...]
+    near_pledge: tuple[str, ...]
     present: re.Pattern
     subject_stops: tuple[str, ...]
     subject_drop: tuple[str, ...]
@@ -153,6 +154,7 @@ def _cues() -> _Cues:
         own_clause=re.compile(r",\s+(?=[A-ZĐÀ-Ỹ]\S*(?:\s+\S+){0,3}\s+(?:"
                               + "|".join(map(re.escape, data["own_clause_verbs"])) + r")\s)"),
         pledge=_longest_first(data["pledge_words"]),
+        near_pledge=tuple(fold(w) for w in data["near_pledge_words"]),
         present=re.compile(r"^\W*(?:" + "|".join(map(re.escape, _longest_first(data["present_openers"]))) + r")(?!\w)"),
         commit_verbs=_longest_first(data["commit_verbs"]),
         goal_openers=tuple(w.lower() for w in data.get("goal_openers", [])),
@@ -350,7 +352,9 @@ def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
             continue  # "truy cập với tốc độ 01 Gb/s đạt 100%": the value bounds the subject of a later level
         if q.kind == "percent":
             after = " ".join(fold(text[q.end:min(s_end, q.end + 40)]).split()[:4])
-            pledged = _has_word(text, clause_from, q.start, cues.pledge)  # "phấn đấu đạt 100% kế hoạch"
+            pledged = _has_word(text, clause_from, q.start, cues.pledge) \
+                or any(f" {w} " in f" {_words_before(text, q.start, clause_from, 4)} " for w in cues.near_pledge)
+            # "phấn đấu đạt 100% kế hoạch", "bảo đảm giải ngân 100% kế hoạch vốn"
             if (any(after == w or after.startswith(w + " ") for w in cues.result_after) and not pledged) \
                     or _has_word(text, clause_from, q.start, cues.result_before):
                 continue  # "ước đạt 8% so cùng kỳ", "đạt 100% kế hoạch": a reported result
