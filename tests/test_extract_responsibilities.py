@@ -28,6 +28,9 @@ def _resp(body):
     ("Các cấp ủy, tổ chức đảng, các cơ quan nghiêm túc triển khai các kết luận",
      ("Các cấp ủy, tổ chức đảng, các cơ quan", "nghiêm túc triển khai các kết luận")),
     ("Sở Nội vụ tổ chức hội nghị sơ kết", ("Sở Nội vụ", "tổ chức hội nghị sơ kết")),
+    # "chương trình" is a noun: its "trình" is not the verb "submit"
+    ("Các Bộ chủ chương trình và các bộ có liên quan nghiêm túc thực hiện",
+     ("Các Bộ chủ chương trình và các bộ có liên quan", "nghiêm túc thực hiện")),
     # a long list of units with a gloss in brackets: the gloss does not count toward the length of a name
     ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, các cơ quan khác ở trung ương, Chủ tịch Ủy "
      "ban nhân dân các tỉnh, thành phố bị ảnh hưởng bởi thiên tai (sau đây gọi tắt là các bộ, cơ quan, địa phương), căn "

@@ -53,7 +53,7 @@ REPORT_OPENERS = _phrases("report_openers")
 
 MAX_ACTOR_WORDS = 40
 # a word before a predicate that makes it a noun ("các tổ chức", "và thực hiện")
-_NOUN_MAKERS = {"các", "những", "và", "của", "với", "cho", "mọi", "tổ", "việc", "công", "về", "hoặc", "cuộc", "buổi"}
+_NOUN_MAKERS = {"các", "những", "và", "của", "với", "cho", "mọi", "tổ", "việc", "công", "về", "hoặc", "cuộc", "buổi", "chương"}
 _WORD = re.compile(r"\S+")
 _EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?…*"
 
