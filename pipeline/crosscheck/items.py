@@ -437,8 +437,8 @@ def _dedupe_candidates(units: list[Unit]) -> list[Unit]:
             continue
         same = out[k]
         if unit.kind == "target" and same.kind != "target":
-            out[k], unit, same = unit, same, unit
-            same.actor = unit.actor or same.actor
+            unit.actor = same.actor or unit.actor  # the body the task names
+            out[k] = unit
         elif not same.actor and unit.actor:
             same.actor = unit.actor
     return out

@@ -51,9 +51,6 @@ def fold(text: str | None) -> str:
 
 
 _PERCENT_HEADING = re.compile(r"\(%\)\s*(?:[≥≤<>]=?|=)?\s*$")
-# the share a clause reaches after a value: "... đạt 100%" (no comma between: one clause)
-_LEVEL_AFTER = re.compile(r"[^,;.\n]{0,80}?\sđạt\s+(?:tối thiểu\s+|ít nhất\s+|trên\s+|khoảng\s+)?\d+(?:[.,]\d+)?\s*%",
-                          re.IGNORECASE)
 _PER = {"năm": "hằng năm", "quý": "hằng quý", "tháng": "hằng tháng", "tuần": "hằng tuần", "ngày": "hằng ngày"}
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?|\d+(?:[.,/]\d+)*|%", re.UNICODE)
 
@@ -96,6 +93,7 @@ class _Cues:
     count_label: re.Pattern
     result_section_words: re.Pattern
     own_clause: re.Pattern
+    share_after: re.Pattern
     pledge: tuple[str, ...]
     near_pledge: tuple[str, ...]
     present: re.Pattern
@@ -153,6 +151,10 @@ def _cues() -> _Cues:
         # a clause of its own after a comma: a capitalised body that asks or assigns ("..., Chính phủ yêu cầu ...")
         own_clause=re.compile(r",\s+(?=[A-ZĐÀ-Ỹ]\S*(?:\s+\S+){0,3}\s+(?:"
                               + "|".join(map(re.escape, data["own_clause_verbs"])) + r")\s)"),
+        # the share a clause reaches after a value ("... đạt tối thiểu 100%"; no comma between: one clause)
+        share_after=re.compile(r"[^,;.\n]{0,80}?\s(?:" + "|".join(map(re.escape, data["share_after_verbs"]))
+                               + r")\s+(?:(?:" + "|".join(map(re.escape, data["share_after_qualifiers"]))
+                               + r")\s+)?\d+(?:[.,]\d+)?\s*%", re.IGNORECASE),
         pledge=_longest_first(data["pledge_words"]),
         near_pledge=tuple(fold(w) for w in data["near_pledge_words"]),
         present=re.compile(r"^\W*(?:" + "|".join(map(re.escape, _longest_first(data["present_openers"]))) + r")(?!\w)"),
@@ -348,13 +350,11 @@ def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
             continue  # "Đơn vị đạt tỷ lệ 100% cộng 05 điểm": a scoring rubric grades, it commits no one
         if any(_ends_with(before, w) for w in cues.baseline_before) and cues.baseline_then.match(text[q.end:s_end]):
             continue  # "giảm từ 23 ca sinh xuống 18 ca sinh": the starting level
-        if _LEVEL_AFTER.match(text, q.end, s_end):
+        if cues.share_after.match(text, q.end, s_end):
             continue  # "truy cập với tốc độ 01 Gb/s đạt 100%": the value bounds the subject of a later level
         if q.kind == "percent":
             after = " ".join(fold(text[q.end:min(s_end, q.end + 40)]).split()[:4])
-            pledged = _has_word(text, clause_from, q.start, cues.pledge) \
-                or any(f" {w} " in f" {_words_before(text, q.start, clause_from, 4)} " for w in cues.near_pledge)
-            # "phấn đấu đạt 100% kế hoạch", "bảo đảm giải ngân 100% kế hoạch vốn"
+            pledged = _pledged(text, clause_from, q, cues)
             if (any(after == w or after.startswith(w + " ") for w in cues.result_after) and not pledged) \
                     or _has_word(text, clause_from, q.start, cues.result_before):
                 continue  # "ước đạt 8% so cùng kỳ", "đạt 100% kế hoạch": a reported result
@@ -403,6 +403,13 @@ def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
                 continue  # "Giao thông có trên 40 điểm ngập": a count that describes, not a commitment
             values.append(_Value(q, unit, unit_end, comparator))
     return values
+
+
+def _pledged(text: str, clause_from: int, q: Quantity, cues: _Cues) -> bool:
+    """Whether the clause pledges the value: "phấn đấu" anywhere before it ("phấn đấu đạt 100% kế hoạch"),
+    "bảo đảm" right before its verb ("bảo đảm giải ngân 100% kế hoạch vốn")."""
+    near = f" {_words_before(text, q.start, clause_from, 4)} "
+    return _has_word(text, clause_from, q.start, cues.pledge) or any(f" {w} " in near for w in cues.near_pledge)
 
 
 def _names_its_unit(label: str, unit: str) -> bool:
