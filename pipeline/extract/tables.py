@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.lang.actors import head_at, predicate_at, words_of
+from pipeline.lang.actors import head_at, predicate_at, split_subject, words_of
 from pipeline.lang.fold import fold
 from pipeline.lang.orgs import starts_with_admin_unit, starts_with_head
 from schemas.document import Block
@@ -151,9 +151,8 @@ def header_roles(row: list[Cell]) -> list[str | None] | None:
 
 def _lead_name(text: str) -> str:
     """The bodies a lead cell names, without the work it adds ("Sở X thúc đẩy, theo dõi, báo cáo chỉ tiêu")."""
-    words = words_of(text)
-    cut = next((w.start for i, w in enumerate(words) if i and predicate_at(words, i)), len(text))
-    return text[:cut].strip(" ,;.") or text
+    found = split_subject(text)
+    return found[0] if found else text
 
 
 def lead_column(row: list[Cell]) -> int | None:
