@@ -73,6 +73,12 @@ def _resp(body):
      ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "phối hợp tuyên truyền")),
     # praise of a subject gives it no work
     ("Bộ Chính trị, Ban Bí thư ghi nhận và biểu dương các cấp ủy, tổ chức đảng đã nỗ lực", None),
+    # a branch is a unit of the name, not the verb "chi" (spend); "tiên phong" (lead the way) is work
+    ("Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực III chủ trì triển khai",
+     ("Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực III", "chủ trì triển khai")),
+    ("Ngân hàng nhà nước khu vực V chủ động triển khai", ("Ngân hàng nhà nước khu vực V", "chủ động triển khai")),
+    ("Các doanh nghiệp nhà nước, Tổng Công ty tiên phong, dẫn dắt đổi mới",
+     ("Các doanh nghiệp nhà nước, Tổng Công ty", "tiên phong, dẫn dắt đổi mới")),
     # not an actor: a verb-led bullet, a meeting
     ("Tăng cường công tác tuyên truyền", None),
     ("Hội nghị Trung ương lần thứ 6", None),
@@ -85,6 +91,9 @@ def test_split_subject(text, expected):
     ("Đối với Liên đoàn Lao động tỉnh", ("Đối với", "Liên đoàn Lao động tỉnh")),
     ("Đề nghị Công ty Điện lực: Khẩn trương", ("Đề nghị", "Công ty Điện lực: Khẩn trương")),
     ("Công đoàn cơ sở", (None, "Công đoàn cơ sở")),
+    # "khuyến khích" hands work only to a body named by its proper name; before a common noun it is policy
+    ("Khuyến khích Hội Nông dân tỉnh tham gia", ("Khuyến khích", "Hội Nông dân tỉnh tham gia")),
+    ("Khuyến khích các doanh nghiệp đầu tư hạ tầng", (None, "Khuyến khích các doanh nghiệp đầu tư hạ tầng")),
 ])
 def test_strip_cue(text, expected):
     assert strip_cue(text) == expected

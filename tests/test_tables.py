@@ -43,6 +43,22 @@ def test_cell_rows_with_group_heading_missing_stt_and_split_row():
     assert rows[0].support == "Sở, ban, ngành có liên quan"
 
 
+def test_header_without_a_label_for_the_row_numbers_and_lettered_parts():
+    table = [
+        _row("A", "PHẦN THỨ NHẤT: CÁC NHIỆM VỤ CHUNG"),  # a lettered part heading: no task, no unit
+        _row("I", "Nhóm thứ nhất"),
+        _row("Nội dung", "Đơn vị thực hiện", "Đơn vị phối hợp", "Thời gian thực hiện"),  # STT has no label
+        _row("1.1", "Xây dựng kho dữ liệu dùng chung", "Sở Tài chính", "Các sở, ngành", "2027"),
+        _row("1.2", "Số hóa hồ sơ lưu trữ", "Sở Nội vụ", "Các sở, ngành", "2026 - 2028"),
+    ]
+    rows = cell_task_rows(table)
+    assert [(r.task, r.lead, r.deadline) for r in rows] == [
+        ("Xây dựng kho dữ liệu dùng chung", "Sở Tài chính", "2027"),
+        ("Số hóa hồ sơ lưu trữ", "Sở Nội vụ", "2026 - 2028")]
+    with_stt = [_row("STT", "Nhiệm vụ", "Chủ trì"), _row("B", "PHẦN THỨ HAI"), _row("1", "Lập hồ sơ", "Sở Y tế")]
+    assert [(r.task, r.lead) for r in cell_task_rows(with_stt)] == [("Lập hồ sơ", "Sở Y tế")]
+
+
 def test_table_without_lead_column_gives_nothing():
     assert cell_task_rows([_row("STT", "Chỉ tiêu", "Năm 2025"), _row("1", "Tỷ lệ", "95%")]) == []
 

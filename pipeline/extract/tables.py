@@ -46,8 +46,9 @@ ROLE_RULES: tuple[tuple[str, str], ...] = (
 )
 _INDICATOR_HEADER = re.compile(r"(?<!\w)chi tieu(?!\w)")  # the column of indicators (folded)
 _MONITORS = re.compile(r"(?<!\w)(?:theo doi|danh gia|giam sat)(?!\w)")  # a lead that only monitors
-_INDEX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})*|[IVXLC]+|[a-zđ])\s*[.)]?\s*$")
+_INDEX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})*|[IVXLC]+|[a-zđA-ZĐ])\s*[.)]?\s*$")
 _ROMAN = re.compile(r"^\s*[IVXLC]+\s*\.?\s*$")
+_PART = re.compile(r"^\s*([IVXLC]+|[A-ZĐ])\s*\.?\s*$")  # the index of a part heading: "I", "A."
 _ROW_START = re.compile(r"^\s*(\d{1,3})\s*\.?\s*$|^\s*(\d{1,3})(?:\.\s+|\s+(?=[A-ZĐÀ-Ỹ]))(\S.*)$")
 _GROUP_START = re.compile(r"^\s*([IVXLC]+)\s*\.?\s*$|^\s*([IVXLC]+)(?:\.\s+|\s+(?=[A-ZĐÀ-Ỹ]))(\S.*)$")
 _SUB_ROW = re.compile(r"^\s*\d{1,3}\.\d{1,2}\.?(?:\s+(\S.*))?$")  # "2.3 Thực hiện ...", "1.1": a row under row 2, 1
@@ -179,6 +180,8 @@ def cell_task_rows(table: list[list[Cell]]) -> list[TaskRow]:
             continue
         if roles is None:
             continue
+        if "index" not in roles and _width(row) == len(roles) + 1 and _INDEX.match(row[0].text):
+            roles = ["index", *roles]  # a header that leaves the STT column without a label
         cells = _aligned(row, roles, merged=spanned is not None)
         values: dict[str, Cell] = {}
         for cell, role in zip(cells, roles, strict=False):
@@ -200,7 +203,7 @@ def cell_task_rows(table: list[list[Cell]]) -> list[TaskRow]:
                     out[-1].end = max(c.end for c in cells)
             continue
         task = values.get("task") or values.get("indicator")
-        if task is None or _ROMAN.match(index.text if index else "") and "lead" not in values:
+        if task is None or _PART.match(index.text if index else "") and "lead" not in values:
             spanned = None  # a group heading ("I | NHÓM GIẢI PHÁP ...", "A. | BỘ ...") ends a merge
             continue
         lead = values.get("lead")
@@ -224,6 +227,13 @@ def cell_task_rows(table: list[list[Cell]]) -> list[TaskRow]:
             deadline=values["deadline"].text if "deadline" in values else None,
         ))
     return out
+
+
+def _width(row: list[Cell]) -> int:
+    """The number of columns a row spans: by its column numbers when the reader gives them."""
+    if row and all(c.col is not None for c in row):
+        return max(c.col for c in row) + 1
+    return len(row)
 
 
 def _aligned(row: list[Cell], roles: list[str | None], *, merged: bool) -> list[Cell]:

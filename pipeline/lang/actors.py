@@ -21,6 +21,7 @@ def _phrases(key: str, data: dict = _DATA) -> list[tuple[str, ...]]:
 
 
 HEADING_CUES = _phrases("heading_cues")
+NAMED_CUES = _phrases("named_cues")
 DELEGATION_CUES = _phrases("delegation_cues")
 DIRECTING_VERBS = _phrases("directing_verbs")
 QUANTIFIERS = _phrases("quantifiers")
@@ -120,9 +121,14 @@ def delegated(text: str) -> tuple[str, str] | None:
 
 
 def strip_cue(text: str) -> tuple[str | None, str]:
-    """Split a heading cue off the front: 'Đối với Sở X' → ('Đối với', 'Sở X')."""
+    """Split a heading cue off the front: 'Đối với Sở X' → ('Đối với', 'Sở X'); a named cue only before a
+    capitalised name: 'Khuyến khích Đoàn Thanh niên ...', not 'Khuyến khích các doanh nghiệp ...'."""
     words = words_of(text)
     n = match_phrase(words, 0, HEADING_CUES)
+    if not n:
+        n = match_phrase(words, 0, NAMED_CUES)
+        if n and n < len(words) and not words[n].raw[:1].isupper():
+            n = 0
     if n and n < len(words):
         return text[:words[n - 1].end], text[words[n].start:]
     return None, text
@@ -220,6 +226,8 @@ def _capital_predicate_at(words: list[Word], head: int, i: int) -> bool:
     of the name itself ("Sở Xây dựng", "Văn phòng Ban Chỉ đạo")."""
     if i <= head or not words[i].capitalised or not any(w.capitalised for w in words[head:i]):
         return False
+    if head_at(words, i, capital=True):
+        return False  # a unit of the name: "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II"
     n = match_phrase(words, i, PREDICATES)
     if not n or i + n >= len(words) or words[i + n].capitalised:
         return False
