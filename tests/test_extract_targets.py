@@ -155,6 +155,9 @@ def test_prose_targets(body, expected):
     ("- Doanh thu du lịch ước đạt 8.585 tỷ đồng.", []),
     # ranks are left out ("nhóm 3 nước", "top 03")
     ("- Phấn đấu vào nhóm 3 nước dẫn đầu ASEAN.", []),
+    # the bound is the first count's: the fields it lists after it are enumerated, not capped
+    ("- Các trung tâm thuộc Sở Y tế sắp xếp tối đa không quá 04 trung tâm tương ứng với 04 lĩnh vực sau: "
+     "(1) dân số, (2) kiểm nghiệm", [t(4, "trung tâm", "<=")]),
 ])
 def test_not_targets(body, expected):
     _check(_targets(body), expected)

@@ -229,6 +229,20 @@ def test_rows_numbered_under_a_group_number():
         ("Xây dựng cơ chế tín dụng.", "Bộ Tài chính", "Quý III/2026")]
 
 
+def test_a_task_line_that_ends_on_a_bound_word_goes_on_past_a_name():
+    text = ("PHỤ LỤC\nTT\nNhiệm vụ, giải pháp\nCơ quan chủ trì\nCơ quan phối hợp\nThời hạn\n"
+            "1\nTrình ban hành Nghị định của\nChính phủ quy định về định mức hỗ trợ viên\nchức\nBộ Tài chính\n"
+            "Các bộ\nQuý III/2027\n"
+            "2\nThể chế hóa các định hướng tại Nghị quyết số 99-NQ/TW của\nBộ Chính trị\nBộ Công Thương\n"
+            "Các bộ,\nngành\nQuý IV/2027\n"
+            "3\nXây dựng các mạng lưới đổi mới thông qua\nBộ Khoa học và\nCông nghệ\nCác bộ\nNăm 2028\n")
+    rows, _ = text_task_rows(read_string(text).text)
+    assert [(r.task, r.lead) for r in rows] == [
+        ("Trình ban hành Nghị định của Chính phủ quy định về định mức hỗ trợ viên chức", "Bộ Tài chính"),
+        ("Thể chế hóa các định hướng tại Nghị quyết số 99-NQ/TW của Bộ Chính trị", "Bộ Công Thương"),
+        ("Xây dựng các mạng lưới đổi mới thông qua", "Bộ Khoa học và Công nghệ")]
+
+
 def test_a_table_of_pipe_lines_is_no_table_printed_as_lines():
     # a web export that closes each cell with a lone "|": its cells keep their wrapped lines together
     text = "PHỤ LỤC\n|\nTT\n|\nChỉ tiêu\n|\nCơ quan chủ trì\n|\n|\n1\n|\nTỉ lệ dịch vụ công trực tuyến\n|\nBộ Khoa học và\nCông nghệ\n|\n"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.lang.actors import head_at, predicate_at, split_subject, words_of
+from pipeline.lang.actors import QUANTIFIERS, head_at, match_phrase, predicate_at, split_subject, words_of
 from pipeline.lang.fold import fold
 from pipeline.lang.orgs import starts_with_admin_unit, starts_with_head
 from schemas.document import Block
@@ -63,6 +63,8 @@ DEADLINE_TAIL = re.compile(
 # words before a capitalised name that keep it inside the task ("trình Hội đồng nhân dân")
 _BOUND_BEFORE = {"của", "cho", "với", "giữa", "thuộc", "trình", "về", "tại", "và", "các", "đối", "hoặc", "như",
                  "từ", "theo", "gồm", "qua", "tới", "đến", "trước", "bởi", "giúp", "là", "những"}
+# a line at least this share of the width of the line above is of the same (wide) column, not a narrow chủ trì cell
+_WIDE_LINE = 0.7
 # office holders whose title runs into an organisation name ("Chủ tịch Ủy ban nhân dân")
 _TITLE_WORDS = {"tịch", "trưởng", "đốc", "thư", "chí", "đạo", "đầu"}
 
@@ -318,6 +320,13 @@ def _split_header_line(text: str, template: str | None) -> tuple[str, str]:
 def _lead_start(lines: list[str]) -> tuple[int, int] | None:
     """(line, char) where the chủ trì column begins in the lines of a flattened row."""
     for j in range(1, len(lines)):
+        above = words_of(lines[j - 1])
+        if above and above[-1].low in _BOUND_BEFORE and (
+                len(lines[j]) >= _WIDE_LINE * len(lines[j - 1])
+                or above[-1].low == "của" and j + 1 < len(lines) and head_at(words_of(lines[j + 1]), 0, capital=True)):
+            # the task goes on: a wide line ("Nghị định của" / "Chính phủ quy định về ..."), or the issuer of a cited
+            # text right before the chủ trì cell ("theo Nghị quyết số 72-NQ/TW của" / "Bộ Chính trị" / "Bộ Y tế")
+            continue
         words = words_of(" ".join(lines[j:j + 3]))  # a narrow cell prints a word a line: "Bộ" / "Nội vụ,"
         if words and head_at(words, 0, capital=True):
             return j, 0
@@ -341,7 +350,7 @@ def _org_run(text: str) -> int:
         n = head_at(words, i, capital=True)
         if n:
             if prev.raw[-1:] in ",;" or prev.low in ("và", "hoặc") or prev.low in _TITLE_WORDS \
-                    or (prev.capitalised and prev.raw[-1:] not in "."):
+                    or (prev.capitalised and prev.raw[-1:] not in "." and not match_phrase(words, i, QUANTIFIERS)):
                 i += n
                 continue
             return words[i].start

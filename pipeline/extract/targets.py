@@ -384,6 +384,9 @@ def _sentence_values(text: str, s_start: int, s_end: int, cues: _Cues, *,
                 continue
             if folded_unit in cues.not_target_units or folded_unit in cues.scope_units:
                 continue
+            if folded_unit in cues.enumerators and not comparator_is_near and values \
+                    and not _separated(text, values[-1].q.end, q.start):
+                explicit = False  # "tối đa không quá 07 đơn vị ... tương ứng với 07 lĩnh vực": the first count's bound
             if q.value_max is None and _is_year(q):
                 continue
             if values and _is_scope(before, cues) and not _separated(text, values[-1].q.end, q.start):
