@@ -110,6 +110,10 @@ def test_strip_cue(text, expected):
     # "Đề nghị X: work" inline
     ("IV. PHÂN CÔNG NHIỆM VỤ\n12. Đề nghị Công ty Điện lực tỉnh: Khẩn trương khắc phục sự cố lưới điện.\n",
      [("Công ty Điện lực tỉnh", ["Khẩn trương khắc phục sự cố lưới điện."])]),
+    # a member named after a post gives no work; a body's working rule ("làm việc theo ...") is its work
+    ("Điều 1. Thành lập Ban Chỉ đạo, gồm các thành viên sau đây:\n1. Trưởng ban: Phó Chủ tịch tỉnh Trần Văn B.\n"
+     "Điều 2. Ban Chỉ đạo làm việc theo chế độ kiêm nhiệm.\n",
+     [("Ban Chỉ đạo", ["làm việc theo chế độ kiêm nhiệm."])]),
     # A giao cho B + work: the actor is B
     ("III. TỔ CHỨC THỰC HIỆN\n1. Ban Chấp hành giao cho Thường trực chỉ đạo các ban chuyên môn tổ chức triển khai.\n",
      [("Thường trực", ["chỉ đạo các ban chuyên môn tổ chức triển khai."])]),

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from pipeline.extract.tables import TaskRow, cell_tables, cell_task_rows, text_task_rows
 from pipeline.lang import actors
 from pipeline.lang.examples import example_spans, in_spans
+from pipeline.lang.orgs import starts_with_position
 from schemas.document import Document, Span
 from schemas.records import Responsibility
 
@@ -201,7 +202,10 @@ def _heading_actor(text: str, *, titled: bool = False) -> tuple[str, str | None]
         size = len(actors.words_of(name))
         if (size <= 15 or actors.split_subject(name) is None) and size <= actors.MAX_ACTOR_WORDS \
                 and not _SENTENCE_END.search(name):
-            return name, rest[m.end():].strip()
+            work = rest[m.end():].strip()
+            if starts_with_position(work) and actors.split_subject(work) is None:
+                return None  # "1. Trưởng ban: Phó Thủ tướng Chính phủ Nguyễn Văn A." names a member, gives no work
+            return name, work
         return None
     if not _SENTENCE_END.search(rest) and (titled or actors.split_subject(rest) is None) \
             and len(actors.words_of(rest)) <= 25:
