@@ -105,6 +105,10 @@ def _check(found, expected):
     # a unit of measure keeps its power, alone or before '/'
     ("- Phấn đấu bảo đảm diện tích nhà ở tối thiểu 30 m2.", [t(30, "m2", ">=")]),
     ("- Phấn đấu diện tích sàn nhà ở bình quân đạt 28 m2/người.", [t(28, "m2/người", ">=")]),
+    # a unit per cubic metre keeps its power; a capital after a comma opens the next clause, not a second noun
+    ("- Nồng độ bụi PM10 trung bình năm đạt dưới 45 μg/m3.", [t(45, "μg/m3", "<=")]),
+    ("- Phấn đấu đến năm 2030 có 1.000 công trình xanh, trong đó Đà Nẵng có tối thiểu 80 công trình, Thành phố "
+     "Huế có tối thiểu 60 công trình.", [t(1000, "công trình", ">="), t(80, "công trình", ">="), t(60, "công trình", ">=")]),
     # a count before a level of money (not a share) stays a target
     ("- Phấn đấu có 60 doanh nghiệp có doanh thu từ thị trường nước ngoài đạt 20 triệu USD/năm.",
      [t(60, "doanh nghiệp", ">="), t(20, "triệu USD/năm", ">=", subject="triệu USD năm")]),

@@ -556,7 +556,7 @@ def _comparator(text: str, clause_from: int, q: Quantity, cues: _Cues) -> tuple[
     return "=", False, False
 
 
-_RATE = re.compile(r"(?P<noun>(?:\s+[^\W\d_]+[23²³]?){0,5}?)\s*/\s*(?P<base>(?:\d[\d.,]*\s+)?[^\W\d_]+(?:\s+[^\W\d_]+){0,6})")
+_RATE = re.compile(r"(?P<noun>(?:\s+[^\W\d_]+[23²³]?){0,5}?)\s*/\s*(?P<base>(?:\d[\d.,]*\s+)?[^\W\d_]+(?:(?<=m)[23²³](?!\w))?(?:\s+[^\W\d_]+){0,6})")
 
 
 def _rate_unit(text: str, pos: int, end: int, cues: _Cues) -> tuple[str | None, int]:
@@ -592,8 +592,9 @@ def _count_unit(text: str, pos: int, end: int, cues: _Cues, tokens: dict[int, st
     known = _known_unit(text, start, end, cues)
     if known:
         unit_end = known
-        while (more := re.match(r",\s*", text[unit_end:end])) and (nxt := _known_unit(text, unit_end + more.end(), end, cues)):
-            unit_end = nxt
+        while (more := re.match(r",\s*(?=[^\W\d_])", text[unit_end:end])) \
+                and text[unit_end + more.end()].islower() and (nxt := _known_unit(text, unit_end + more.end(), end, cues)):
+            unit_end = nxt  # not "200 công trình, Thành phố Hồ Chí Minh ...": a capital opens the next clause
         return text[start:unit_end], unit_end
     rest = text[start:min(end, start + 40)]
     word = _MEASURE_UNIT.match(rest) or re.match(r"[^\W\d_]+", rest)
