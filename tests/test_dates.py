@@ -90,13 +90,18 @@ def test_day_without_year_keeps_no_dates():
     ("Từ tháng 5/2026, thường xuyên", "2026-05-01", None),
     ("2026", "2026-01-01", "2026-12-31"),
     ("Năm 2026-2030", "2026-01-01", "2030-12-31"),
+    # a cell of only month/year; the years after a year leave it open
+    ("6/2027", "2027-06-01", "2027-06-30"),
+    ("12/2028.", "2028-12-01", "2028-12-31"),
+    ("2027 và những năm tiếp theo", "2027-01-01", None),
+    ("Năm 2026 và các năm tiếp theo", "2026-01-01", None),
 ])
 def test_parse_cell(cell, first, last):
     t = parse_time(cell)
     assert (t.first, t.last) == (first, last)
 
 
-@pytest.mark.parametrize("cell", ["Thường xuyên", "Hằng năm và từng giai đoạn", "Đã hoàn thành",
+@pytest.mark.parametrize("cell", ["Thường xuyên", "Hằng năm và từng giai đoạn", "Đã hoàn thành", "13/2027",
                                   "Quyết định của Thủ tướng Chính phủ giai đoạn 2026-2030 Quý II/2026"])
 def test_parse_cell_rejects(cell):
     assert parse_time(cell) is None

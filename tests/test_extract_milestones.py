@@ -198,6 +198,19 @@ def test_assignment_table_cells():
     assert items[1].activities == ["Xây dựng chương trình hỗ trợ nghiên cứu"]
 
 
+def test_a_time_cell_that_says_more_than_its_time_and_rows_with_merged_cells():
+    # STT | Chủ trì | Nhóm | Nội dung | Thời gian: the rows after the first share the merged cells on the left
+    body = ("PHỤ LỤC\n| STT | Cơ quan chủ trì | Thuộc nhóm | Nội dung nhiệm vụ | Thời gian thực hiện |\n|---|---|---|---|---|\n"
+            "| 1 | Sở Xây dựng | Quản lý chất thải rắn | Lập quy hoạch bãi chôn lấp | Hoàn thành trong giai đoạn 2026 - 2027 |\n"
+            "| Rà soát quy chuẩn xử lý chất thải | Giai đoạn 2026 - 2030 |\n"
+            "| Lập danh mục cơ sở gây ô nhiễm | Trước ngày 30/11/2026 |\n")
+    items = run(body, year=2025)
+    assert triples(items) == [("period", "2026-01-01", "2027-12-31"), ("period", "2026-01-01", "2030-12-31"),
+                              ("deadline", None, "2026-11-30")]
+    assert [i.activities for i in items] == [["Lập quy hoạch bãi chôn lấp"], ["Rà soát quy chuẩn xử lý chất thải"],
+                                             ["Lập danh mục cơ sở gây ô nhiễm"]]
+
+
 def test_gazette_table_lines():
     # qd_844: a table flattened into lines, the deadline ends the row's last line
     body = ("PHỤ LỤC\nSTT\nTên nhiệm vụ cụ thể Cơ quan chủ trì Cơ quan phối hợp Kết quả Thời gian hoàn thành\n"

@@ -21,13 +21,13 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc
 
-from pipeline.extract.tables import TABLE_END
+from pipeline.extract.tables import TABLE_END, column_role
 from pipeline.lang.dates import TRAILING_ONGOING, TimeExpr, find_times, parse_time
 from pipeline.lang.examples import example_spans, in_spans
 from schemas.document import Document, Span
@@ -235,8 +235,8 @@ def _from_lines(text: str, lines: list[_Line], times: list[TimeExpr], used: set[
             lead = None  # a lone time in a table cell is a column value (read by the table pass), not a heading
         if lead is not None:
             heads[i] = lead
-        elif cues["phase_word"].match(line.text) and _heading_like(line.text):
-            heads[i] = (None, "phase")
+        elif cues["phase_word"].match(line.text) and _heading_like(line.text) and line.start not in cells:
+            heads[i] = (None, "phase")  # in a table cell "Giai đoạn 2026 - 2030" is the row's time, no heading
     out: list[_Found] = []
     for i, line in enumerate(lines):
         if _cites(line.text):
@@ -594,7 +594,7 @@ def _row_item(start: int, end: int, cell: str, t: TimeExpr | None, task: str) ->
         if re.match(r"^\s*(?:hằng|hàng)\s+(?:năm|quý|tháng)", cell, re.IGNORECASE):
             return _Found(start, end, _clean(cell), "recurring", None, None, "none", [_clean(task)])
         return None
-    kind = "period" if t.since or t.precision in ("range", "year") else "deadline"
+    kind = "period" if t.first and (t.since or t.precision in ("range", "year")) else "deadline"
     return _Found(start, end, _clean(cell), kind, t.first, t.last, t.precision, [_clean(task)])
 
 
@@ -608,13 +608,16 @@ def _from_cell_tables(document: Document, times: list[TimeExpr], used: set[int])
     out: list[_Found] = []
     for rows in tables.values():
         time_col = None
+        task_cols: list[int] = []
+        width = 0  # the header's cells
         for r in sorted(rows):
             cells = sorted(rows[r], key=lambda b: b.col or 0)
             if time_col is None:
-                for c in cells:
+                for k, c in enumerate(cells):
                     if cues["time_header"].search(c.text) and len(_WORD.findall(c.text)) <= 6:
-                        time_col = c.col
+                        time_col, width = k, len(cells)
                 if time_col is not None:
+                    task_cols = [k for k, c in enumerate(cells) if column_role(c.text) == "task"]
                     continue
             if time_col is None:
                 continue
@@ -625,9 +628,12 @@ def _from_cell_tables(document: Document, times: list[TimeExpr], used: set[int])
                 if (t is not None and t.first is not None) or recurring:
                     picked = (c, t)
             if picked is None:
+                picked = _time_cell(cells, time_col, width, times)
+            if picked is None:
                 continue
             cell, t = picked
-            task = next((c.text for c in cells if c is not cell and len(_WORD.findall(c.text)) >= 3), "")
+            task = _task_cell(cells, task_cols, width) \
+                or next((c.text for c in cells if c is not cell and len(_WORD.findall(c.text)) >= 3), "")
             item = _row_item(cell.span.start, cell.span.end, cell.text, t, task)
             if item is not None:
                 out.append(item)
@@ -635,6 +641,32 @@ def _from_cell_tables(document: Document, times: list[TimeExpr], used: set[int])
                 if cell.span.start <= x.start < cell.span.end:
                     used.add(x.start)
     return out
+
+
+def _task_cell(cells: list, task_cols: list[int], width: int) -> str | None:
+    """The text of the row's first task column (the header's "Nhiệm vụ", "Nội dung"), cells aligned right."""
+    for col in task_cols:
+        k = col - (width - len(cells))
+        if 0 <= k < len(cells) and cells[k].text.strip():
+            return cells[k].text
+    return None
+
+
+def _time_cell(cells: list, time_col: int, width: int, times: list[TimeExpr]) -> tuple | None:
+    """(cell, its first time) of the time column when the cell says more than the time ("Hoàn thành trong giai
+    đoạn 2026 - 2027"); a row of another width than the header (merged cells, a cell split in blocks) aligns
+    right."""
+    k = time_col - (width - len(cells))
+    if not 0 <= k < len(cells):
+        return None
+    cell = cells[k]
+    found = [t for t in times if cell.span.start <= t.start < cell.span.end and t.first]
+    if not found:
+        return None
+    t = found[0]
+    if _cues()["deadline"].search(cell.text[:t.start - cell.span.start]):
+        t = replace(t, first=None)  # "Trước ngày 30/11/2025": a due date, start null
+    return cell, t
 
 
 def _from_line_tables(text: str, lines: list[_Line], times: list[TimeExpr], used: set[int]) -> list[_Found]:

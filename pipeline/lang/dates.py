@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -142,8 +142,9 @@ RANGE_GAP = re.compile(rf"\s*(?:{_DASH}|đến|tới|cho\s+đến)\s*(?:hết\s+
 CLOSE_GAP = re.compile(r"\s*[;,]\s*kết\s+thúc\s+(?:trước\s+|vào\s+)?(?:ngày\s+)?", re.IGNORECASE)
 # "từ" before an expression opens it: "Từ quý II/2027" → start 2027-04-01, no end
 SINCE_BEFORE = re.compile(r"(?:kể\s+từ|bắt\s+đầu\s+từ|từ)\s+$", re.IGNORECASE)
-# "trở đi" after an expression opens it too: "(2026 trở đi)" → start 2026-01-01, no end
-ONWARD_AFTER = re.compile(r"\s*trở\s+đi\b", re.IGNORECASE)
+# "trở đi" after an expression opens it too: "(2026 trở đi)" → start 2026-01-01, no end; so do the years
+# after it: "2025 và những năm tiếp theo", "năm 2026 và các năm tiếp theo"
+ONWARD_AFTER = re.compile(r"\s*(?:trở\s+đi\b|và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)\b)", re.IGNORECASE)
 # "từ nay đến (hết) ..." before an expression: a range from the day the text was signed
 FROM_NOW_BEFORE = re.compile(r"(?:kể\s+)?từ\s+nay\s+(?:đến|tới|cho\s+đến)\s+(?:hết\s+)?$", re.IGNORECASE)
 # list of school years: "các năm học 2018 - 2019, 2019 - 2020"
@@ -397,7 +398,11 @@ def parse_time(text: str) -> TimeExpr | None:
     Allows a trailing ", thường xuyên" and final punctuation; anything else around the
     expression makes the text something other than a time.
     """
-    found = find_times(text)
+    bare = _BARE_MONTH.fullmatch(text)
+    if bare:  # a cell of only "6/2025": a month of a year (in running text it could be a ratio or a number)
+        found = [replace(t, start=bare.start(1), end=bare.end(1)) for t in find_times("tháng " + bare.group(1))]
+    else:
+        found = find_times(text)
     if len(found) != 1:
         return None
     t = found[0]
@@ -408,6 +413,7 @@ def parse_time(text: str) -> TimeExpr | None:
     return t
 
 
+_BARE_MONTH = re.compile(r"\s*((?:1[0-2]|0?[1-9])\s*/\s*(?:19|20)\d\d)\s*\.?\s*")
 # "Từ tháng 5/2026, thường xuyên" in a deadline cell: the ongoing part adds no date
 TRAILING_ONGOING = re.compile(r"^\s*[,;]?\s*(?:và\s+)?(?:thường\s+xuyên|liên\s+tục|hằng\s+năm|hàng\s+năm)?\s*[.;,]?\s*$",
                               re.IGNORECASE)
