@@ -643,23 +643,28 @@ def _from_cell_tables(document: Document, times: list[TimeExpr], used: set[int])
     return out
 
 
+def _column_cell(cells: list, col: int, width: int):
+    """The row's cell under the header's column ``col`` (of ``width``), or None: a row of another width than
+    the header (merged cells on its left, a cell split in blocks) aligns right."""
+    k = col - (width - len(cells))
+    return cells[k] if 0 <= k < len(cells) else None
+
+
 def _task_cell(cells: list, task_cols: list[int], width: int) -> str | None:
-    """The text of the row's first task column (the header's "Nhiệm vụ", "Nội dung"), cells aligned right."""
+    """The text of the row's first task column (the header's "Nhiệm vụ", "Nội dung")."""
     for col in task_cols:
-        k = col - (width - len(cells))
-        if 0 <= k < len(cells) and cells[k].text.strip():
-            return cells[k].text
+        cell = _column_cell(cells, col, width)
+        if cell is not None and cell.text.strip():
+            return cell.text
     return None
 
 
 def _time_cell(cells: list, time_col: int, width: int, times: list[TimeExpr]) -> tuple | None:
     """(cell, its first time) of the time column when the cell says more than the time ("Hoàn thành trong giai
-    đoạn 2026 - 2027"); a row of another width than the header (merged cells, a cell split in blocks) aligns
-    right."""
-    k = time_col - (width - len(cells))
-    if not 0 <= k < len(cells):
+    đoạn 2026 - 2027")."""
+    cell = _column_cell(cells, time_col, width)
+    if cell is None:
         return None
-    cell = cells[k]
     found = [t for t in times if cell.span.start <= t.start < cell.span.end and t.first]
     if not found:
         return None

@@ -247,7 +247,7 @@ def _aligned(row: list[Cell], roles: list[str | None], *, merged: bool) -> list[
     """
     cells = list(row)
     if cells and all(c.col is not None for c in cells):
-        width = max(c.col for c in cells) + 1
+        width = _width(cells)
         shift = len(roles) - width if width < len(roles) and not _INDEX.match(cells[0].text) else 0
         if shift and not merged and roles[0] == "index":
             shift = 1
