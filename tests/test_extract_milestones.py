@@ -280,3 +280,12 @@ def test_a_forecast_or_a_report_holds_no_milestone():
                 "trên các sông xuất hiện một đợt lũ.\n1. Các tỉnh hoàn thành sơ tán dân trước ngày 17/11/2025.",
                 year=2025)
     assert triples(found) == [("deadline", None, "2025-11-17")]
+
+
+def test_the_horizon_in_the_header_of_a_table_of_indicators_is_no_milestone():
+    # "MỤC TIÊU" / "2026 - 2030" heads the column of levels (printed again at each page): no period of the plan
+    text = ("KẾ HOẠCH\nThực hiện chương trình\nPhụ lục I\nTT\nCHỈ TIÊU\nMỤC TIÊU\n2026 - 2030\nCƠ QUAN CHỦ TRÌ\n"
+            "CƠ QUAN PHỐI HỢP\n1\nTỉ lệ che phủ rừng (%)\n43\nBộ Nông nghiệp và Môi trường\nCác địa phương\n"
+            "TT\nCHỈ TIÊU\nMỤC TIÊU\n2026 - 2030\nCƠ QUAN CHỦ TRÌ\nCƠ QUAN PHỐI HỢP\n"
+            "2\nTuổi thọ trung bình (tuổi)\n76\nBộ Y tế\nCác địa phương\n")
+    assert [m for m in extract(analyse_text(text, segment=False)) if m.start == "2026-01-01"] == []

@@ -351,3 +351,24 @@ def test_an_indicator_table_assigns_each_indicator_to_its_lead():
     # a body that only monitors an indicator ("chủ trì theo dõi, đánh giá") is not given it to carry out
     monitored = table.replace("| Chủ trì |", "| Cơ quan chủ trì theo dõi, đánh giá |")
     assert _resp(monitored) == []
+
+
+def test_a_table_of_indicators_printed_as_lines_gives_each_lead_its_indicator():
+    body = ("Phụ lục I\nTT\nCHỈ TIÊU\nMỤC TIÊU 2026 - 2030\nCƠ QUAN CHỦ\nTRÌ, THEO DÕI\nCƠ QUAN\nPHỐI HỢP\n"
+            "1\nTốc độ tăng trưởng giá trị sản xuất bình quân/năm (%)\nPhấn đấu ≥\n7,5\n"
+            "1. Bộ Tài chính đầu mối tổng hợp, thống kê.\n2. Các bộ, cơ quan, địa phương theo chức năng, nhiệm vụ "
+            "được giao.\nCác đơn vị có liên quan.\n"
+            "2\nChỉ số hội nhập quốc tế (HIX)\n0,7\nBộ Ngoại giao\nCác bộ, cơ quan\n")
+    assert _resp(body) == [
+        ("Bộ Tài chính", ["Tốc độ tăng trưởng giá trị sản xuất bình quân/năm (%): Phấn đấu ≥ 7,5"]),
+        ("Các bộ, cơ quan, địa phương", ["Tốc độ tăng trưởng giá trị sản xuất bình quân/năm (%): Phấn đấu ≥ 7,5"]),
+        ("Bộ Ngoại giao", ["Chỉ số hội nhập quốc tế (HIX): 0,7"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bộ Ngoại giao chủ trì, phối hợp với các bộ", ("Bộ Ngoại giao", "chủ trì, phối hợp với các bộ")),
+    ("Bộ Tài chính đầu mối tổng hợp số liệu", ("Bộ Tài chính", "đầu mối tổng hợp số liệu")),
+    ("Bộ Ngoại giao Đồng chủ trì với Bộ Công an", ("Bộ Ngoại giao", "Đồng chủ trì với Bộ Công an")),
+])
+def test_split_subject_of_named_ministries(text, expected):
+    assert split_subject(text) == expected

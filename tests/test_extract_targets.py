@@ -374,3 +374,29 @@ def test_goals_of_two_years_and_a_clause_that_follows():
                      "10% trở lên, Chính phủ yêu cầu các Bộ triển khai các nhiệm vụ sau.")
     assert [(x.value, x.text) for x in found] == [
         (8, "phấn đấu tăng trưởng kinh tế cả năm 2025 đạt trên 8%"), (10, "năm 2026 đạt từ 10% trở lên")]
+
+
+def test_targets_of_a_table_of_indicators_printed_as_lines():
+    # gazette copies print each cell on its own line (invented figures): the indicator names its unit in
+    # brackets, or the column header does ("(%/NĂM)"), or its name implies it ("Tỉ lệ ...", "Số ...")
+    body = ("Phụ lục I\nTT\nCHỈ TIÊU\nMỤC TIÊU 2026 - 2030\nCƠ QUAN CHỦ TRÌ, THEO DÕI\nCƠ QUAN PHỐI HỢP\n"
+            "1\nTốc độ tăng trưởng giá trị sản xuất bình quân/năm (%)\nPhấn đấu ≥\n7,5\nBộ Tài chính\nCác bộ\n"
+            "2\nThu nhập bình quân đầu người (USD)\n6.200\nBộ Tài chính\nCác bộ\n"
+            "3\nNợ công so với GDP (%)\nKhông quá 55\nBộ Tài chính\nCác bộ\n"
+            "4\nTỉ lệ hộ được dùng nước sạch\n95 - 98\nBộ Xây dựng\nCác địa phương\n"
+            "5\nSố khu công nghệ cao đến năm 2030\n4\nBộ Khoa học và Công nghệ\nCác địa phương\n"
+            "6\nHệ số sử dụng vốn\n3,8 - 4,0\nBộ Tài chính\nCác bộ\n"
+            "7\nChỉ số năng lực cạnh tranh\nThuộc nhóm 5 nước dẫn đầu\nBộ Công Thương\nCác bộ\n"
+            "Phụ lục II\nTT\nNGÀNH\nTỐC ĐỘ BÌNH QUÂN (%/NĂM)\nCƠ QUAN CHỦ TRÌ\nCƠ QUAN PHỐI HỢP\n"
+            "1\nKhu vực dịch vụ\n9,5\nBộ Công Thương\nCác bộ\n")
+    found = _targets(body, heading="III. TỔ CHỨC THỰC HIỆN")
+    got = [(x.text, x.value, x.value_max, x.unit, x.comparator) for x in found]
+    assert got == [
+        ("Tốc độ tăng trưởng giá trị sản xuất bình quân/năm (%): Phấn đấu ≥ 7,5", 7.5, None, "%", ">="),
+        ("Thu nhập bình quân đầu người (USD): 6.200", 6200, None, "USD", "="),
+        ("Nợ công so với GDP (%): Không quá 55", 55, None, "%", "<="),
+        ("Tỉ lệ hộ được dùng nước sạch: 95 - 98", 95, 98, "%", "="),
+        ("Số khu công nghệ cao đến năm 2030: 4", 4, None, "khu", "="),
+        ("Hệ số sử dụng vốn: 3,8 - 4,0", 3.8, 4.0, None, "="),
+        ("Khu vực dịch vụ: 9,5", 9.5, None, "%/năm", "="),
+    ]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.tables import Cell, cell_task_rows, column_role, text_task_rows
+from pipeline.extract.tables import Cell, cell_task_rows, column_role, text_task_rows, unit_of
 from pipeline.readers import read_string
 
 
@@ -81,8 +81,8 @@ Bộ Công an, Ủy ban nhân dân cấp tỉnh Bộ Tài chính, Bộ Y tế C�
 
 
 def test_text_table_rows_rejoin_and_split_columns():
-    rows, begin = text_task_rows(GAZETTE)
-    assert begin == GAZETTE.index("STT")
+    rows, spans = text_task_rows(GAZETTE)
+    assert spans[0][0] == GAZETTE.index("STT")
     assert [r.lead for r in rows] == ["Ủy ban nhân dân các cấp", "Bộ Y tế", "Bộ Công an, Ủy ban nhân dân cấp tỉnh"]
     assert rows[0].task.startswith("Đưa các chỉ tiêu") and rows[0].task.endswith("của địa phương")
     # the rest of the task printed after the repeated header joins the task, not the other cells
@@ -91,7 +91,7 @@ def test_text_table_rows_rejoin_and_split_columns():
 
 
 def test_text_without_table():
-    assert text_task_rows("1. Sở Tài chính chủ trì.\n2. Bộ Y tế phối hợp.") == ([], None)
+    assert text_task_rows("1. Sở Tài chính chủ trì.\n2. Bộ Y tế phối hợp.") == ([], [])
 
 
 def _cols(*texts, first_col=0):
@@ -208,8 +208,8 @@ def test_reader_keeps_the_rows_of_a_table_printed_as_lines():
 
 def test_rows_of_a_table_printed_as_lines():
     document = read_string(LINE_TABLE)
-    rows, begin = text_task_rows(document.text)
-    assert begin is not None
+    rows, spans = text_task_rows(document.text)
+    assert len(spans) == 1
     assert [(r.lead, r.deadline) for r in rows] == [("Các bộ, cơ quan ngang bộ", "Thường xuyên Kết luận số 10-KL/TW"),
                                                     ("Bộ Tư pháp", "Quý II/2027"),
                                                     ("Bộ Nội vụ", "Tháng 6/2027 Kết luận số 10-KL/TW")]
@@ -260,3 +260,130 @@ def test_a_narrow_lead_cell_printed_a_word_a_line():
 def test_a_term_numeral_wrapped_onto_the_next_line_is_no_heading():
     text = "KẾ HOẠCH\nVề bầu cử\nII. NỘI DUNG\nĐồng chí A được giới thiệu ứng cử đại biểu Quốc hội khóa\nXVII. Đồng chí B.\n"
     assert "Quốc hội khóa XVII. Đồng chí B." in read_string(text).text
+
+
+# a table of indicators printed one cell a line (invented figures): the header in capitals, a lone value
+# cell that looks like a page number ("27"), a unit wrapped onto its own line, numbered leads, sub-rows
+# under "Trong đó:", a group row whose lead spans the rows under it, and a row without a number
+INDICATOR_TABLE = """Phụ lục I
+CÁC CHỈ TIÊU CHỦ YẾU
+TT
+CHỈ TIÊU
+MỤC TIÊU
+2026 - 2030
+CƠ QUAN CHỦ
+TRÌ, THEO DÕI
+CƠ QUAN
+PHỐI HỢP
+I
+VỀ KINH TẾ
+1
+Tốc độ tăng trưởng giá trị sản xuất bình quân/năm (%)
+Phấn đấu ≥
+7,5
+1. Bộ Tài chính đầu mối tổng hợp, thống kê.
+2. Các bộ, cơ quan, địa phương theo chức năng, nhiệm vụ được giao.
+Các đơn vị có liên quan.
+2
+Tỉ trọng kinh tế tuần hoàn trong GDP đến năm 2030 (%)
+27
+Bộ Nông nghiệp và
+Môi trường
+Bộ Tài chính, Bộ
+Công Thương, các địa phương
+3
+Tăng trưởng kim ngạch hàng hóa qua cảng biển
+(%)
+9 - 11
+Bộ Xây dựng
+Các bộ, cơ quan, địa phương
+Trong đó:
+Nhóm hàng container
+12 - 14
+Bộ Xây dựng
+Các địa phương
+Nhóm hàng rời
+3 - 4
+Bộ Xây dựng
+Các địa phương
+4
+Hệ số sử dụng vốn
+3,8 - 4,0
+Bộ Tài chính
+Các bộ, cơ quan
+Phụ lục II
+TT
+NGÀNH, VÙNG
+TỐC ĐỘ BÌNH QUÂN (%/NĂM)
+CƠ QUAN CHỦ TRÌ, THEO DÕI
+CƠ QUAN PHỐI HỢP
+Toàn vùng
+≥ 8,0
+I
+THEO TIỂU VÙNG
+Ủy ban nhân dân các tỉnh trong vùng
+Các bộ, cơ quan
+1
+Tiểu vùng ven biển
+8,5 - 9,0
+2
+Tiểu vùng đồi núi
+7,0
+"""
+
+
+def test_reader_keeps_a_lone_number_that_is_a_cell_of_a_row():
+    lines = read_string(INDICATOR_TABLE).text.split("\n")
+    assert lines[lines.index("Tỉ trọng kinh tế tuần hoàn trong GDP đến năm 2030 (%)") + 1] == "27"
+
+
+def test_rows_of_a_table_of_indicators_printed_as_lines():
+    rows, spans = text_task_rows(read_string(INDICATOR_TABLE).text)
+    assert len(spans) == 2  # one table an appendix
+    got = [(r.task, r.result, r.unit, r.lead) for r in rows]
+    assert got == [
+        ("Tốc độ tăng trưởng giá trị sản xuất bình quân/năm (%)", "Phấn đấu ≥ 7,5", "%", "Bộ Tài chính"),
+        ("Tốc độ tăng trưởng giá trị sản xuất bình quân/năm (%)", "Phấn đấu ≥ 7,5", "%",
+         "Các bộ, cơ quan, địa phương"),
+        ("Tỉ trọng kinh tế tuần hoàn trong GDP đến năm 2030 (%)", "27", "%", "Bộ Nông nghiệp và Môi trường"),
+        ("Tăng trưởng kim ngạch hàng hóa qua cảng biển (%)", "9 - 11", "%", "Bộ Xây dựng"),
+        ("Trong đó: Nhóm hàng container", "12 - 14", "%", "Bộ Xây dựng"),
+        ("Nhóm hàng rời", "3 - 4", "%", "Bộ Xây dựng"),
+        ("Hệ số sử dụng vốn", "3,8 - 4,0", None, "Bộ Tài chính"),
+        ("Toàn vùng", "≥ 8,0", "%/năm", None),
+        ("Tiểu vùng ven biển", "8,5 - 9,0", "%/năm", "Ủy ban nhân dân các tỉnh trong vùng"),
+        ("Tiểu vùng đồi núi", "7,0", "%/năm", "Ủy ban nhân dân các tỉnh trong vùng"),
+    ]
+    assert all(r.indicator for r in rows)
+
+
+def test_a_table_of_indicators_whose_lead_only_monitors_assigns_nothing():
+    text = INDICATOR_TABLE.replace("CƠ QUAN CHỦ\nTRÌ, THEO DÕI", "CƠ QUAN CHỦ TRÌ\nTHEO DÕI, ĐÁNH GIÁ")
+    rows, _ = text_task_rows(read_string(text).text.split("Phụ lục II")[0])
+    assert rows == []
+
+
+def test_the_lead_cell_of_a_task_row_ends_with_its_line():
+    text = ("PHỤ LỤC\nTT\nNHIỆM VỤ\nCƠ QUAN CHỦ TRÌ\nCƠ QUAN PHỐI HỢP\nTHỜI HẠN\n"
+            "1\nHoàn thiện quy định về quản lý cảng cạn\nBộ Xây\ndựng\nBộ Tài chính\n2026 - 2027\n"
+            "2\nXây dựng cơ chế phát triển vận tải thủy\nBộ Công\nThương\nCác bộ, ngành\n2026 - 2030\n"
+            "3\nRà soát chính sách (Luật\nĐường thủy nội địa...)\nBộ Xây dựng, Bộ\nCông an\nCác địa phương\n2027\n")
+    rows, _ = text_task_rows(read_string(text).text)
+    assert [(r.lead, r.support, r.deadline) for r in rows] == [
+        ("Bộ Xây dựng", "Bộ Tài chính", "2026 - 2027"),
+        ("Bộ Công Thương", "Các bộ, ngành", "2026 - 2030"),
+        ("Bộ Xây dựng, Bộ Công an", "Các địa phương", "2027")]
+    assert rows[2].task == "Rà soát chính sách (Luật Đường thủy nội địa...)"
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Tỉ lệ che phủ rừng (%)", "%"),
+    ("Tốc độ bình quân 2026 - 2030 (%/NĂM)", "%/năm"),
+    ("Thu nhập bình quân đầu người (USD)", "USD"),
+    ("Số lượt khách đến năm 2030 (triệu lượt)", "triệu lượt"),
+    ("Chỉ số phát triển con người (HDI)", None),
+    ("Giảm tỉ lệ hộ nghèo (theo chuẩn nghèo đa chiều giai đoạn mới)", None),
+    ("Tổng vốn đầu tư", None),
+])
+def test_unit_of_an_indicator(text, unit):
+    assert unit_of(text) == unit

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from pipeline.extract.tables import TABLE_END, column_role
+from pipeline.extract.tables import TABLE_END, column_role, line_table_rows
 from pipeline.lang.dates import TRAILING_ONGOING, TimeExpr, find_times, parse_time
 from pipeline.lang.examples import example_spans, in_spans
 from schemas.document import Document, Span
@@ -137,6 +137,8 @@ def _extract_document(document: Document) -> list[Milestone]:
     doc_date = header.date if header else None
     year = int(doc_date[:4]) if doc_date else None
     times = [t for t in find_times(text, year=year, today=doc_date) if t.start >= body_start]
+    headers = _indicator_headers(document)
+    times = [t for t in times if not in_spans(t.start, headers)]
     lines = _lines(text, body_start)
     found: list[_Found] = []
     used: set[int] = set()  # starts of time expressions already turned into a milestone
@@ -157,6 +159,25 @@ def _extract_document(document: Document) -> list[Milestone]:
         out.append(Milestone(text=item.text, kind=item.kind, start=item.first, end=item.last,
                              precision=item.precision, activities=[a for a in item.activities if a],
                              span=Span(start=item.start, end=item.end), section=document.section_at(item.start)))
+    return out
+
+
+def _indicator_headers(document: Document) -> list[tuple[int, int]]:
+    """The stretches of a table of indicators printed as lines that lie outside its rows: its headers
+    ("MỤC TIÊU" / "2026 - 2030", printed again at each page) and group titles, whose times are the
+    columns' horizon, no milestone."""
+    rows, spans = line_table_rows(document)
+    indicator = [(r.start, r.end) for r in rows if r.indicator]
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        inside = sorted((s, e) for s, e in indicator if a <= s < b)
+        if not inside:
+            continue
+        pos = a
+        for s, e in inside:
+            if s > pos:
+                out.append((pos, s))
+            pos = max(pos, e)
     return out
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from pipeline.extract.tables import TaskRow, cell_tables, cell_task_rows, text_task_rows
+from pipeline.extract.tables import TaskRow, cell_tables, cell_task_rows, line_table_rows
 from pipeline.lang import actors
 from pipeline.lang.examples import example_spans, in_spans
 from pipeline.lang.orgs import starts_with_position
@@ -558,19 +558,10 @@ def _from_rows(rows: list[TaskRow], document: Document) -> list[Responsibility]:
     for row in rows:
         if not row.lead or not row.task:
             continue
-        out.append(_record(row.lead, [row.task] + row.subtasks, row.start, row.end, document, role="lead",
+        task = f"{row.task}: {row.result}" if row.indicator and row.result else row.task  # an indicator and its level
+        out.append(_record(row.lead, [task] + row.subtasks, row.start, row.end, document, role="lead",
                            partners=[row.support] if row.support else [], deadline=row.deadline))
     return out
-
-
-def _mask(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with the given spans blanked out (same length, so offsets still hold)."""
-    if not spans:
-        return text
-    chars = list(text)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    return "".join(chars)
 
 
 def extract(doc: Doc) -> list[Responsibility]:
@@ -590,11 +581,9 @@ def extract(doc: Doc) -> list[Responsibility]:
     for table in cell_tables(document.blocks):
         out.extend(_from_rows(cell_task_rows(table), document))
     # tables printed as plain lines (gazette copies): read outside the cells already read as tables
-    masked = _mask(text, [(b.span.start, b.span.end) for b in document.blocks if b.kind == "table_cell" and b.span])
-    rows, table_begin = text_task_rows(masked, start=start)
-    if table_begin is not None:
-        out.extend(_from_rows(rows, document))
-        skip.append((table_begin, max((row.end for row in rows), default=len(text))))
+    rows, table_spans = line_table_rows(document)
+    out.extend(_from_rows(rows, document))
+    skip.extend(table_spans)
     out.extend(_from_items(_items(text, start, end, skip), document))
     examples = example_spans(text)  # "Ví dụ: Đồng chí Nguyễn Văn A ... được giới thiệu": no duty
     out = [r for r in out if not (r.span and in_spans(r.span.start, examples))]

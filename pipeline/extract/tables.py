@@ -11,13 +11,24 @@ over strings and blocks: no NLP.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
-from pipeline.lang.actors import QUANTIFIERS, head_at, match_phrase, predicate_at, split_subject, words_of
+from pipeline.lang.actors import (
+    HEADS,
+    QUANTIFIERS,
+    head_at,
+    match_phrase,
+    predicate_at,
+    split_subject,
+    words_of,
+)
 from pipeline.lang.fold import fold
 from pipeline.lang.orgs import starts_with_admin_unit, starts_with_head
-from schemas.document import Block
+from schemas.document import Block, Document
 
 # column roles from header words (folded); the first rule that matches a header cell wins
 ROLE_RULES: tuple[tuple[str, str], ...] = (
@@ -45,7 +56,8 @@ ROLE_RULES: tuple[tuple[str, str], ...] = (
     ("tt", "index"),
 )
 _INDICATOR_HEADER = re.compile(r"(?<!\w)chi tieu(?!\w)")  # the column of indicators (folded)
-_MONITORS = re.compile(r"(?<!\w)(?:theo doi|danh gia|giam sat)(?!\w)")  # a lead that only monitors
+# a lead that only monitors: "chủ trì theo dõi, đánh giá" (not "chủ trì, theo dõi": leads, and monitors)
+_MONITORS = re.compile(r"chủ\s*trì\s+(?:theo\s+dõi|đánh\s+giá|giám\s+sát)", re.IGNORECASE)
 _INDEX = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})*|[IVXLC]+|[a-zđA-ZĐ])\s*[.)]?\s*$")
 _ROMAN = re.compile(r"^\s*[IVXLC]+\s*\.?\s*$")
 _PART = re.compile(r"^\s*([IVXLC]+|[A-ZĐ])\s*\.?\s*$")  # the index of a part heading: "I", "A."
@@ -91,6 +103,9 @@ class TaskRow:
     result: str | None = None
     deadline: str | None = None
     subtasks: list[str] = field(default_factory=list)
+    indicator: bool = False  # the task is an indicator of a table of indicators, ``result`` its target level
+    unit: str | None = None  # the unit the indicator or the target column names: "(%)", "(%/NĂM)"
+    result_start: int | None = None  # where the target level stands in the text
 
 
 # a column of items grouped under the units that carry them out: "Danh mục dự án/ Cơ quan, đơn vị, địa phương
@@ -146,7 +161,7 @@ def header_roles(row: list[Cell]) -> list[str | None] | None:
     if "lead" in roles and ("task" in roles or "support" in roles) or "grouped" in roles:
         return roles
     if "lead" in roles and "result" in roles and _INDICATOR_HEADER.search(fold(row[roles.index("result")].text)) \
-            and not _MONITORS.search(fold(row[roles.index("lead")].text)):
+            and not _MONITORS.search(row[roles.index("lead")].text):
         roles[roles.index("result")] = "indicator"
         return roles
     return None
@@ -276,29 +291,49 @@ def _lines(text: str, start: int) -> list[_Line]:
     return out
 
 
-def _header_at(lines: list[_Line], i: int) -> int:
-    """Number of lines of a table header starting at line ``i`` (0 when none)."""
+@dataclass
+class _Header:
+    lines: int  # lines the header takes
+    kind: str  # "task": an assignment table; "indicator": a table of indicators and their target levels
+    unit: str | None = None  # the unit the header of the target column names
+
+
+def _header_at(lines: list[_Line], i: int) -> _Header | None:
+    """The table header starting at line ``i``, or None."""
     if fold(lines[i].text) not in ("stt", "tt") and not fold(lines[i].text).startswith(("stt ", "tt ")):
-        return 0
+        return None
     seen: set[str] = set()
     k = i
+    upper = True
     while k < len(lines) and k - i < 14:
         if k > i and (_ROW_START.match(lines[k].text) or _GROUP_START.match(lines[k].text)):
             break
-        for chunk in (lines[k].text, ):
-            role = column_role(chunk)
-            if role:
+        if k > i + 1 and upper and "lead" in seen and not _is_caps(lines[k].text):
+            break  # a header in capitals is over at the first line that is not: a row without a number
+        upper = upper and _is_caps(lines[k].text)
+        joined = fold(" ".join(line.text for line in lines[i:k + 1]))  # a label wrapped: "CƠ QUAN CHỦ" / "TRÌ"
+        for key, role in ROLE_RULES:
+            if re.search(rf"(?<!\w){key}(?!\w)", fold(lines[k].text)) or re.search(rf"(?<!\w){key}(?!\w)", joined):
                 seen.add(role)
-            folded = fold(chunk)
-            for key, role2 in ROLE_RULES:
-                if re.search(rf"(?<!\w){key}(?!\w)", folded):
-                    seen.add(role2)
         k += 1
         if "lead" in seen and ("support" in seen or "deadline" in seen) and k - i >= 2 and len(lines[k - 1].text) > 40:
             break
-    if "lead" in seen and "task" in seen:
-        return k - i
-    return 0
+    if "lead" not in seen:
+        return None
+    if "task" in seen:
+        return _Header(k - i, "task")
+    header = " ".join(line.text for line in lines[i:k])
+    if _MONITORS.search(header):
+        return None
+    unit = next((u for u in (unit_of(line.text) for line in lines[i:k]) if u), None)
+    if _INDICATOR_HEADER.search(fold(header)) or unit or _YEARS.search(header):
+        return _Header(k - i, "indicator", unit)  # "CHỈ TIÊU | MỤC TIÊU 2026 - 2030 | CƠ QUAN CHỦ TRÌ ..."
+    return None
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 _HEADER_TAIL = re.compile(r"(?i)(thời gian hoàn thành|thời hạn hoàn thành|hoàn thành|thời hạn|thời gian|tiến độ)")
@@ -327,6 +362,9 @@ def _lead_start(lines: list[str]) -> tuple[int, int] | None:
             # the task goes on: a wide line ("Nghị định của" / "Chính phủ quy định về ..."), or the issuer of a cited
             # text right before the chủ trì cell ("theo Nghị quyết số 72-NQ/TW của" / "Bộ Chính trị" / "Bộ Y tế")
             continue
+        before = " ".join(lines[:j])
+        if before.count("(") > before.count(")"):
+            continue  # inside the brackets of the task: "(Luật" / "Bảo hiểm xã hội, Bộ luật Lao động...)"
         words = words_of(" ".join(lines[j:j + 3]))  # a narrow cell prints a word a line: "Bộ" / "Nội vụ,"
         if words and head_at(words, 0, capital=True):
             return j, 0
@@ -379,9 +417,20 @@ def _split_row(lines: list[str], continuation: str, subtasks: list[str]) -> Task
                 break
             kept.append(sentence)
         task = f"{task.rstrip()} {' '.join(kept)}"
-    lead_end = _org_run(rest)
-    lead = rest[:lead_end].strip(" ,.;")
-    after = rest[lead_end:].strip()
+    if j >= 0:
+        # the chủ trì cell ends with its line, unless the line stops where a name goes on ("Bộ Công" / "Thương")
+        end = j + 1
+        while end < len(lines) and (_open_end(lines[end - 1]) or not _head_line(lines[end])
+                                    and not DEADLINE_TAIL.match(lines[end]) and not _value_line(lines[end])):
+            end += 1
+        cell = " ".join(lines[j:end])
+        lead_end = _org_run(cell)
+        lead = cell[:lead_end].strip(" ,.;")
+        after = f"{cell[lead_end:]} {' '.join(lines[end:])}".strip()
+    else:
+        lead_end = _org_run(rest)
+        lead = rest[:lead_end].strip(" ,.;")
+        after = rest[lead_end:].strip()
     deadline = None
     m = DEADLINE_TAIL.search(after)
     if m:
@@ -392,46 +441,82 @@ def _split_row(lines: list[str], continuation: str, subtasks: list[str]) -> Task
                    deadline=deadline, subtasks=subtasks)
 
 
-def text_task_rows(text: str, *, start: int = 0) -> tuple[list[TaskRow], int | None]:
-    """Task rows of an assignment table printed as plain lines, and where the table begins.
+def line_table_rows(document: Document) -> tuple[list[TaskRow], list[tuple[int, int]]]:
+    """``text_task_rows`` of a document's body, outside the cells its reader already gave as tables."""
+    text = document.text
+    cells = [(b.span.start, b.span.end) for b in document.blocks if b.kind == "table_cell" and b.span]
+    if cells:
+        chars = list(text)
+        for a, b in cells:
+            chars[a:b] = " " * (b - a)  # blanked, so that offsets still hold
+        text = "".join(chars)
+    return text_task_rows(text, start=document.header.body_start if document.header else 0)
 
-    Returns ``([], None)`` when the text holds no such table after ``start``.
+
+def text_task_rows(text: str, *, start: int = 0) -> tuple[list[TaskRow], list[tuple[int, int]]]:
+    """Task rows of the tables printed as plain lines after ``start``, and the extent of each table.
+
+    A table runs from its header to an appendix title or the recipients; a table of indicators
+    gives one row per indicator and lead (``TaskRow.indicator``), with its target level as ``result``.
     """
     lines = _lines(text, start)
-    begin = None
+    rows: list[TaskRow] = []
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        header = _header_at(lines, i)
+        if header is None:
+            i += 1
+            continue
+        begin = lines[i].start
+        found, i = _table_rows(lines, i, header)
+        rows.extend(found)
+        last = lines[i - 1]
+        spans.append((begin, max((r.end for r in found), default=last.start + len(last.text))))
+    return rows, spans
+
+
+def _table_rows(lines: list[_Line], i: int, header: _Header) -> tuple[list[TaskRow], int]:
+    """The rows of the table whose header starts at line ``i``, and the line after the table."""
+    begin = i
     template: str | None = None
     rows: list[TaskRow] = []
     current: dict | None = None
     expected = 1
     after_group = False
+    group_lead: list[_Line] = []  # a group row of an indicator table that names the lead of its rows
 
     def close() -> None:
         nonlocal current
         if current and current["lines"]:
-            row = _split_row(current["lines"], current["cont"], current["subtasks"])
-            if row is not None:
-                row.start, row.end = current["start"], current["end"]
-                rows.append(row)
+            if header.kind == "indicator":
+                rows.extend(_indicator_rows(current["lines"], header.unit, group_lead))
+            else:
+                row = _split_row([line.text for line in current["lines"]], current["cont"], current["subtasks"])
+                if row is not None:
+                    row.start, row.end = current["start"], current["end"]
+                    rows.append(row)
         current = None
 
-    i = 0
+    def open_row(line: _Line, first: str | None) -> None:
+        nonlocal current
+        close()
+        current = {"lines": [_Line(first, line.start + len(line.text) - len(first))] if first else [], "cont": "",
+                   "subtasks": [], "start": line.start, "end": line.start + len(line.text)}
+
     while i < len(lines):
         line = lines[i]
-        n = _header_at(lines, i) if (begin is None or fold(line.text) in ("stt", "tt")) else 0
-        if n:
-            if begin is None:
-                begin = line.start
-            header_lines = lines[i + 1:i + n] if n > 1 else [line]
-            last = header_lines[-1].text if header_lines else line.text
+        again = _header_at(lines, i) if fold(line.text) in ("stt", "tt") else None
+        if again is not None:  # the header printed again at a page break
+            if i > begin and again.kind != header.kind:
+                break  # another table
+            last = lines[i + again.lines - 1].text
             head, rest = _split_header_line(last, template)
             if template is None:
                 template = head
             if rest and current is not None:
                 current["cont"] = f"{current['cont']} {rest}".strip()
-            i += n
-            continue
-        if begin is None:
-            i += 1
+            i += again.lines
             continue
         if TABLE_END.match(line.text):
             break  # an appendix or the recipients: the table is over
@@ -441,35 +526,185 @@ def text_task_rows(text: str, *, start: int = 0) -> tuple[list[TaskRow], int | N
             close()
             after_group = True
             i += 1
+            if header.kind == "indicator":
+                while i < len(lines) and _is_caps(lines[i].text) and not _ROW_START.match(lines[i].text):
+                    i += 1  # the group's title
+                group_lead, i = _group_lead(lines, i)
             continue
         sub = _SUB_ROW.match(line.text) if current is not None else None
         if sub:
-            close()
-            current = {"lines": [sub.group(1)] if sub.group(1) else [], "cont": "", "subtasks": [],
-                       "start": line.start, "end": line.start + len(line.text)}
+            open_row(line, sub.group(1))
             i += 1
             continue
+        if row and header.kind == "indicator" and row.group(3) and _head_line(line.text):
+            row = None  # "2. Các bộ, cơ quan ...": one of the numbered leads of a row, not a row
         if row:
             number = int(row.group(1) or row.group(2))
             # row numbers run on, or restart under a group heading; other numbers are page numbers
             if number == expected or (after_group and number == 1):
-                close()
                 expected, after_group = number + 1, False
-                first = row.group(3)
-                current = {"lines": [first] if first else [], "cont": "", "subtasks": [],
-                           "start": line.start, "end": line.start + len(line.text)}
+                open_row(line, row.group(3))
                 i += 1
                 continue
+        if current is None and header.kind == "indicator" and i + 1 < len(lines) and _value_line(lines[i + 1].text) \
+                and not _value_line(line.text) and not _ROW_START.match(lines[i + 1].text):
+            open_row(line, None)  # a row without a number ("Cả nước" / "≥ 10,0")
         if current is not None:
-            if _DASH.match(line.text) and current["lines"]:
+            if header.kind == "task" and _DASH.match(line.text) and current["lines"]:
                 current["subtasks"].append(_DASH.sub("", line.text).rstrip(";").strip())
-            elif not current["subtasks"]:
-                current["lines"].append(line.text)
+            elif header.kind == "indicator" or not current["subtasks"]:
+                current["lines"].append(line)
             current["end"] = line.start + len(line.text)
         i += 1
     close()
-    return rows, begin
+    return rows, i
+
+
+# ---------------------------------------------------------------- tables of indicators
+
+# a unit in brackets at the end of an indicator or a target column's header: "(%)", "(USD)", "(%/NĂM)",
+# "(triệu lượt)"; not the abbreviation of the indicator's name ("(IIP)", "(HDI)")
+_UNIT_PARENS = re.compile(r"\(([^()]{1,30})\)\s*$")
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d(?!\d)")
+_LEVEL_START = re.compile(r"^[\d≥≤<>~=]")
+_NUMBERED_LEAD = re.compile(r"^\d{1,2}\.\s+(?=\S)")  # "1. Bộ Tài chính ...": one of several leads
+_SUB_LABEL = re.compile(r":\s*$")  # "Trong đó:" over the sub-rows of an indicator
+_BRACKETS = re.compile(r"^\s*\([^()]*\)\s*$")  # "(%)" wrapped onto a line of its own
+_TARGETS_DATA = Path(__file__).resolve().parents[1] / "lang" / "data" / "targets.json"
+
+
+@lru_cache(maxsize=1)
+def _level_openers() -> tuple[str, ...]:
+    """Words a target level may open with ("Phấn đấu ≥", "Không quá 60", "Giảm 1 - 1,5"), longest first."""
+    data = json.loads(_TARGETS_DATA.read_text(encoding="utf-8"))
+    comparators = data["comparators"]
+    words = [w for w in [*comparators["far"], *comparators["near"]] if not w.startswith("_")]
+    return tuple(sorted({w.lower() for w in [*words, *data["change_verbs"]]}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _currencies() -> frozenset[str]:
+    return frozenset(json.loads(_TARGETS_DATA.read_text(encoding="utf-8"))["currencies"])
+
+
+def unit_of(text: str) -> str | None:
+    """The unit an indicator or a column header names in brackets at its end ("... GDP (%)" → "%")."""
+    m = _UNIT_PARENS.search(text.strip())
+    if not m:
+        return None
+    inner = " ".join(m.group(1).split())
+    if "%" in inner:
+        return inner.lower().replace(" ", "")
+    if inner in _currencies() or inner[:1].islower() and len(inner.split()) <= 3:
+        return inner
+    return None
+
+
+def _value_line(text: str) -> bool:
+    """Whether a line of a flattened row is (the start of) a target level: "10,0", "≥ 10,0", "Phấn đấu ≥"."""
+    low = text.strip().lower()
+    if _NUMBERED_LEAD.match(low) and not re.match(r"\d{1,2}\.\d", low):
+        return False
+    if _LEVEL_START.match(low):
+        return True
+    for word in _level_openers():
+        if low.startswith(word) and re.match(r"\s*(?:[\d≥≤<>]|$)", low[len(word):]):
+            return True
+    return False
+
+
+def _head_line(text: str) -> bool:
+    """Whether a line opens a cell of bodies ("Bộ Công Thương", "1. Bộ Tài chính đầu mối ...")."""
+    bare = _NUMBERED_LEAD.sub("", text.strip())
+    return bool(head_at(words_of(bare), 0, capital=True))
+
+
+def _open_end(text: str) -> bool:
+    """Whether a line of a cell of bodies stops where the cell goes on ("Bộ Nông nghiệp và", "Bộ Tài chính, Bộ")."""
+    words = words_of(text)
+    if not words:
+        return False
+    return text.rstrip()[-1:] in ",;" or words[-1].low in _BOUND_BEFORE \
+        or words[-1].capitalised and bool(match_phrase(words, len(words) - 1, HEADS))  # "Bộ" / "Công an"
+
+
+def _sub_row_at(lines: list[_Line], k: int) -> bool:
+    """Whether line ``k`` opens a sub-row: an indicator whose own level follows ("Nhóm ..." / "10 - 12",
+    "Trong đó:" / "- Công nghiệp" / "11,8")."""
+    if _value_line(lines[k].text) or k > 0 and _open_end(lines[k - 1].text) or _BRACKETS.match(lines[k].text):
+        return False
+    if k + 1 < len(lines) and _value_line(lines[k + 1].text):
+        return True
+    return bool(_SUB_LABEL.search(lines[k].text)) and k + 2 < len(lines) and _value_line(lines[k + 2].text) \
+        and not _value_line(lines[k + 1].text)
+
+
+def _group_lead(lines: list[_Line], k: int) -> tuple[list[_Line], int]:
+    """The lead a group row of an indicator table names for the rows under it ("II" / "THEO TỈNH, THÀNH PHỐ" /
+    "Các tỉnh, thành phố" / "Các bộ, cơ quan ..."): its first cell of bodies after the title; and the line
+    where its rows begin."""
+    if k >= len(lines) or not _head_line(lines[k].text) or k + 1 < len(lines) and _value_line(lines[k + 1].text):
+        return [], k
+    end = k + 1
+    while end < len(lines) and _open_end(lines[end - 1].text):
+        end += 1
+    lead = lines[k:end]
+    while end < len(lines) and not _ROW_START.match(lines[end].text) and not _GROUP_START.match(lines[end].text) \
+            and not TABLE_END.match(lines[end].text):
+        end += 1  # the phối hợp cell
+    return lead, end
+
+
+def _indicator_rows(lines: list[_Line], unit: str | None, group_lead: list[_Line]) -> list[TaskRow]:
+    """The rows of one numbered row of a table of indicators: the indicator, its target level, then the
+    cells of bodies (chủ trì, numbered when several, then phối hợp); sub-rows with levels of their own
+    follow. One TaskRow per indicator and lead; an indicator without a lead keeps ``lead`` None."""
+    out: list[TaskRow] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        # the indicator: its first line, and what follows up to the level or the unit in brackets
+        j = i + 1
+        while j < n and (_BRACKETS.match(lines[j].text) or not _value_line(lines[j].text)
+                         and not _head_line(lines[j].text) and not _UNIT_PARENS.search(lines[j - 1].text)):
+            j += 1
+        indicator = " ".join(_DASH.sub("", line.text) for line in lines[i:j]).strip()
+        # the level: lines up to the one with its number ("Phấn đấu ≥" / "10,0")
+        k, numbered = j, False
+        while k < n and not _head_line(lines[k].text) and not (k > j and _sub_row_at(lines, k)) and not numbered:
+            numbered = bool(re.search(r"\d", lines[k].text))
+            k += 1
+        level = " ".join(line.text for line in lines[j:k]).strip() or None
+        # the cells of bodies
+        leads: list[list[_Line]] = []
+        m = k
+        if m < n and _head_line(lines[m].text):
+            several = bool(_NUMBERED_LEAD.match(lines[m].text))
+            leads.append([lines[m]])
+            m += 1
+            while m < n and not _sub_row_at(lines, m):
+                text = lines[m].text
+                if several and _NUMBERED_LEAD.match(text):
+                    leads.append([lines[m]])
+                elif _open_end(lines[m - 1].text) or not _head_line(text):
+                    leads[-1].append(lines[m])
+                else:
+                    break  # the phối hợp cell
+                m += 1
+        while m < n and not _sub_row_at(lines, m):
+            m += 1  # the phối hợp cell
+        end = lines[m - 1].start + len(lines[m - 1].text)
+        names = [_lead_name(_NUMBERED_LEAD.sub("", " ".join(line.text for line in lead)).strip(" .;,"))
+                 for lead in leads] or [_lead_name(" ".join(line.text for line in group_lead).strip(" .;,"))
+                                        if group_lead else None]
+        row_unit = unit_of(indicator) or (out[0].unit if out else unit)  # a sub-row in its indicator's unit
+        for name in names:
+            out.append(TaskRow(task=indicator, start=lines[i].start, end=end, lead=name or None, result=level,
+                               indicator=True, unit=row_unit,
+                               result_start=lines[j].start if level and j < n else None))
+        i = max(m, i + 1)
+    return out
 
 
 __all__ = ["TABLE_END", "Cell", "TaskRow", "column_role", "cell_tables", "header_roles", "cell_task_rows",
-           "text_task_rows"]
+           "line_table_rows", "text_task_rows", "unit_of"]

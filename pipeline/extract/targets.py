@@ -26,6 +26,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from pipeline.extract.tables import TaskRow, line_table_rows
 from pipeline.lang.examples import example_spans, in_spans
 from pipeline.lang.quantities import Quantity, find_numbers, normalise_rate
 from schemas.document import Block, Document, Span
@@ -105,6 +106,7 @@ class _Cues:
     table_unit: tuple[str, ...]
     table_value: tuple[str, ...]
     table_skip: tuple[str, ...]
+    share_indicators: tuple[str, ...]
 
 
 def _any_word(words) -> re.Pattern:
@@ -186,6 +188,7 @@ def _cues() -> _Cues:
         table_unit=_longest_first(data["table_unit_headers"]),
         table_value=_longest_first(data["table_value_headers"]),
         table_skip=_longest_first(data["table_skip_headers"]),
+        share_indicators=tuple(fold(w) for w in data["table_share_indicators"]),
     )
 
 
@@ -204,8 +207,11 @@ def extract(doc: Doc) -> list[Target]:
         found, spans = _table_targets(document, cells, cues)
         table_targets.extend(found)
         table_spans.extend(spans)
-    sections = _target_sections(document, cues)
     tokens = _token_starts(doc)
+    found, spans = _line_table_targets(document, cues, tokens)
+    table_targets.extend(found)
+    table_spans.extend(spans)
+    sections = _target_sections(document, cues)
     records = list(table_targets)
     for start, end in _body_lines(document):
         if any(s <= start < e for s, e in table_spans):
@@ -969,6 +975,61 @@ def _table_targets(document: Document, cells: list[Block], cues: _Cues) -> tuple
     return out, [(c.span.start, c.span.end) for c in cells]
 
 
+def _line_table_targets(document: Document, cues: _Cues,
+                        tokens: dict[int, str]) -> tuple[list[Target], list[tuple[int, int]]]:
+    """Records of the tables of indicators printed as plain lines (gazette copies: "Tốc độ tăng trưởng
+    GDP bình quân/năm (%)" / "Phấn đấu ≥" / "10,0" / "Bộ Tài chính ..."), and the spans of their rows."""
+    rows, _ = line_table_rows(document)
+    out: list[Target] = []
+    spans: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for row in rows:
+        if not row.indicator:
+            continue
+        spans.append((row.start, row.end))
+        if row.start in seen:
+            continue  # the same indicator again for its next lead
+        seen.add(row.start)
+        out.extend(_indicator_targets(document, row, cues, tokens))
+    return out, spans
+
+
+def _indicator_targets(document: Document, row: TaskRow, cues: _Cues, tokens: dict[int, str]) -> list[Target]:
+    """The target of one indicator row: its level read as a value cell, in the unit the indicator or the
+    column names ("(%)", "(%/NĂM)"), else the unit its name implies ("Tỉ lệ ..." → %, "Số doanh nghiệp ..."
+    → doanh nghiệp); a level run into the indicator's line ("... hằng năm 100%") is read there."""
+    level = row.result or row.task
+    text = f"{row.task}: {row.result}" if row.result else row.task
+    subject = re.sub(r"\s*\([^()]*\)\s*$", "", row.task).strip() or None
+    at = row.result_start if row.result and row.result_start is not None else row.start
+    out = []
+    unit_text = row.unit or _implied_unit(document.text, row.start, row.task, cues, tokens) or ""
+    for value, value_max, comp, unit in _cell_values(level if row.result else level[-40:], unit_text, cues,
+                                                     bare=bool(row.result and _NUMERIC_LEVEL.match(row.result))):
+        if row.unit and row.unit.startswith("%") and unit == "%" and "%" not in level:
+            unit = row.unit  # "(%/NĂM)" over the column: a rate per year
+        out.append(Target(text=text, value=value, value_max=value_max, unit=unit, comparator=comp,
+                          subject=subject, frequency=None, span=Span(start=at, end=row.end),
+                          section=document.section_at(at)))
+    return out
+
+
+_NUMERIC_LEVEL = re.compile(r"^[\d\s.,\-–≥≤<>~=]+$")  # a level of numbers only: "4,5 - 4,8", "≥ 0,8"
+
+
+def _implied_unit(text: str, start: int, indicator: str, cues: _Cues, tokens: dict[int, str]) -> str | None:
+    """The unit an indicator's name implies: a share is in % ("Tỉ trọng thu nội địa ..."), a count in its
+    noun ("Số đặc khu kinh tế ..." → the word after "Số")."""
+    folded = fold(indicator)
+    if any(folded.startswith(w + " ") for w in cues.share_indicators):
+        return "%"
+    m = re.match(r"Số\s+(\w+)", indicator)
+    if m and text.startswith(indicator[:m.end()], start):
+        word = tokens.get(start + m.start(1), m.group(1))
+        return word if fold(word) not in cues.not_target_units else None
+    return None
+
+
 YEAR_GRID = 3  # year columns from which a table is a projection grid
 
 
@@ -984,9 +1045,11 @@ def _year_grid(header: dict[int, Block], second: dict[int, Block]) -> bool:
     return period or len(years) >= YEAR_GRID or all_years
 
 
-def _cell_values(text: str, unit_text: str, cues: _Cues):
-    """(value, value_max, comparator, unit) of every number of a value cell."""
-    unit = "%" if unit_text.startswith("%") else (unit_text[:1].lower() + unit_text[1:] if unit_text else None)
+def _cell_values(text: str, unit_text: str, cues: _Cues, *, bare: bool = False):
+    """(value, value_max, comparator, unit) of every number of a value cell; with ``bare``, also of a
+    number in no unit (an index: "Hệ số ICOR" / "4,5 - 4,8")."""
+    unit = "%" if unit_text.startswith("%") else (
+        unit_text if unit_text.isupper() else unit_text[:1].lower() + unit_text[1:]) if unit_text else None
     for part in re.split(r"[;\n]", text):
         part = part.strip()
         if not part:
@@ -1007,7 +1070,7 @@ def _cell_values(text: str, unit_text: str, cues: _Cues):
                         comp = c
                         break
             q_unit = "%" if q.kind == "percent" else (q.unit if q.kind == "rate" else unit)
-            if q_unit is None:
+            if q_unit is None and not bare:
                 continue
             yield q.value, q.value_max, comp, q_unit
             break  # one value per part: "≤ 3 Đông Nam Á; ≤ 50 Thế giới" gives two

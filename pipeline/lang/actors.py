@@ -224,7 +224,7 @@ def _capital_predicate_at(words: list[Word], head: int, i: int) -> bool:
     """A capitalised predicate after a unit's full name, the work going on in lower case: a heading that
     names the unit run into its first task ("Bộ Giáo dục và Đào tạo Chỉ đạo các cơ sở ..."). Not a word
     of the name itself ("Sở Xây dựng", "Văn phòng Ban Chỉ đạo")."""
-    if i <= head or not words[i].capitalised or not any(w.capitalised for w in words[head:i]):
+    if i < head or not words[i].capitalised or not any(w.capitalised for w in words[1:i]):
         return False
     if head_at(words, i, capital=True):
         return False  # a unit of the name: "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II"
@@ -232,7 +232,11 @@ def _capital_predicate_at(words: list[Word], head: int, i: int) -> bool:
     if not n or i + n >= len(words) or words[i + n].capitalised:
         return False
     # not the name after a head ("Bộ trưởng Bộ Xây dựng") nor a word of a head ("Ban Chỉ đạo")
-    return not any(words[j].capitalised and match_phrase(words, j, HEADS) >= i - j for j in range(max(0, i - 3), i))
+    for j in range(max(0, i - 3), i):
+        m = match_phrase(words, j, HEADS)
+        if words[j].capitalised and (m > i - j or m == i - j and tuple(w.low for w in words[j:i]) in HEADS_NEED_NAME):
+            return False
+    return True
 
 
 def _asked(actor: str) -> str:

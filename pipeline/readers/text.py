@@ -142,7 +142,8 @@ def split_blocks(text: str) -> list[RawBlock]:
         current = None
 
     offset = 0
-    for raw_line in text.splitlines(keepends=True):
+    raw_lines = text.splitlines(keepends=True)
+    for idx, raw_line in enumerate(raw_lines):
         start = offset
         offset += len(raw_line)
         line = raw_line.rstrip("\r\n")
@@ -168,6 +169,10 @@ def split_blocks(text: str) -> list[RawBlock]:
                     after_group = True
                 last_line, blank_seen = stripped, False
                 continue
+        # a lone number in a row that is no row number and no page number (which follows the running header,
+        # or a page break before the header printed again) is a cell: the row's value ("28")
+        value_cell = line_table and not pipe_mode and not after_running_header and PAGE_NUMBER.match(line) \
+            and not _before_header(raw_lines, idx)
         table_row = TABLE_ROW_WITH_TEXT.match(line) if line_table and not pipe_mode else None
         table_break = table_row is not None
         if table_row:
@@ -175,7 +180,7 @@ def split_blocks(text: str) -> list[RawBlock]:
         if stripped:
             after_running_header = bool(RUNNING_HEADER.match(line))
         if any(p.match(line) for p in BANNER_LINES) and not (pipe_mode and PAGE_NUMBER.match(line)) \
-                and not (line_table and YEAR_LINE.match(line)):  # a year alone in a cell: the row's deadline
+                and not (line_table and YEAR_LINE.match(line)) and not value_cell:  # a year alone: the deadline
             continue
         if EMPTY_EMPHASIS.match(stripped):
             continue  # "** **": an empty bold run of the export, no content (and no end of a cell run)
@@ -282,6 +287,14 @@ def split_blocks(text: str) -> list[RawBlock]:
     flush()
     return blocks
 
+
+
+def _before_header(lines: list[str], idx: int) -> bool:
+    """Whether the next line with text after ``idx`` is a table header's first line ("TT") or a running header."""
+    for line in lines[idx + 1:]:
+        if line.strip():
+            return bool(LINE_TABLE_HEADER.match(line) or RUNNING_HEADER.match(line))
+    return True
 
 
 CELL_MAX_CHARS = 2500  # a "cell" longer than this is body text that followed a table without a blank line
