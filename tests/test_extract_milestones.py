@@ -289,3 +289,15 @@ def test_the_horizon_in_the_header_of_a_table_of_indicators_is_no_milestone():
             "TT\nCHỈ TIÊU\nMỤC TIÊU\n2026 - 2030\nCƠ QUAN CHỦ TRÌ\nCƠ QUAN PHỐI HỢP\n"
             "2\nTuổi thọ trung bình (tuổi)\n76\nBộ Y tế\nCác địa phương\n")
     assert [m for m in extract(analyse_text(text, segment=False)) if m.start == "2026-01-01"] == []
+
+
+def test_every_task_table_printed_as_lines_gives_its_rows_times():
+    # two appendices, each a table one cell a line (invented tasks): the second is read as the first
+    table = ("TT\nNHIỆM VỤ\nCƠ QUAN CHỦ TRÌ\nCƠ QUAN PHỐI HỢP\nTHỜI HẠN\n"
+             "1\nXây dựng đề án phát triển cảng cạn {n}\nBộ Xây dựng\nCác địa phương\n{t1}\n"
+             "2\nHoàn thiện quy chuẩn kho bãi {n}\nBộ Công Thương\nCác bộ\n{t2}\n")
+    text = ("KẾ HOẠCH\nThực hiện chương trình\nPhụ lục I\n" + table.format(n="vùng A", t1="Quý II/2026", t2="2026 - 2027")
+            + "Phụ lục II\n" + table.format(n="vùng B", t1="Quý IV/2026", t2="2027 - 2028"))
+    got = [(m.start, m.end, m.activities) for m in extract(analyse_text(text, segment=False))]
+    assert ("2027-01-01", "2028-12-31", ["Hoàn thiện quy chuẩn kho bãi vùng B"]) in got
+    assert ("2026-10-01", "2026-12-31", ["Xây dựng đề án phát triển cảng cạn vùng B"]) in got

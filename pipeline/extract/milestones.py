@@ -143,8 +143,8 @@ def _extract_document(document: Document) -> list[Milestone]:
     found: list[_Found] = []
     used: set[int] = set()  # starts of time expressions already turned into a milestone
     found += _from_cell_tables(document, times, used)
-    found += _from_line_tables(text, lines, times, used)
     cells = {b.span.start for b in document.blocks if b.kind == "table_cell" and b.span is not None}
+    found += _from_line_tables(text, lines, times, used, cells)
     found += _from_lines(text, lines, times, used, cells)
     found += _recurring(text, lines, cells)
     found += _from_issuing(text, lines, doc_date, times, used)
@@ -695,38 +695,21 @@ def _time_cell(cells: list, time_col: int, width: int, times: list[TimeExpr]) ->
     return cell, t
 
 
-def _from_line_tables(text: str, lines: list[_Line], times: list[TimeExpr], used: set[int]) -> list[_Found]:
-    """Assignment tables flattened into lines (gazette copies): the time that ends a row's line."""
-    cues = _cues()
-    start_i = None
-    for i, line in enumerate(lines):
-        if not re.search(r"\bS?TT\b", line.text):
-            continue
-        # the header: on the line of "STT" or the next, or one cell a line ("TT" / "Tên nhiệm vụ" / "Cơ quan
-        # chủ trì" / ... / "Thời gian hoàn thành")
-        for k in range(i, min(len(lines), i + _HEADER_LINES)):
-            header = " ".join(x.text for x in lines[i:k + 1])
-            if re.search(r"(?<!\w)chủ\s+trì(?!\w)", header, re.IGNORECASE) and cues["time_header"].search(header):
-                start_i = k
-                break
-        if start_i is not None:
-            break
-    if start_i is None:
-        return []
-    header_words = re.compile(r"^(?:S?TT$|STT|Tên nhiệm vụ|Nội dung công việc)", re.IGNORECASE)
+def _from_line_tables(text: str, lines: list[_Line], times: list[TimeExpr], used: set[int],
+                      cells: set[int]) -> list[_Found]:
+    """Assignment tables flattened into lines (gazette copies): the time that ends a row's line. A table
+    whose header is in cells the reader gave (``cells``) is read by the cell pass."""
     rows: list[list[_Line]] = []
-    for line in lines[start_i + 1:]:
-        raw = text[line.start:line.end]
-        if TABLE_END.match(raw):
-            break  # the table is over
-        if (_ROW_START.match(raw) and line.rank == 2) or _SUB_ROW.match(raw) or _NUMBER_AND_TEXT.match(raw):
-            rows.append([line])
-        elif _LONE_NUMBER.match(raw):
-            rows.append([])  # the row's number stands alone: its cells follow
-        elif re.match(r"^\s*[IVX]+(?:\.\s|\s*$|\s+(?=[A-ZĐÀ-Ỹ]))", raw):
-            rows.append([])
-        elif rows and not header_words.match(line.text):
-            rows[-1].append(line)
+    i = 0
+    while i < len(lines):
+        start_i = _time_table_header(lines, i)
+        if start_i is None:
+            i += 1
+            continue
+        found: list[list[_Line]] = []
+        i = _flattened_rows(text, lines, start_i + 1, found)  # every such table: one an appendix
+        if lines[start_i].start not in cells:
+            rows.extend(found)
     out: list[_Found] = []
     starts = [t.start for t in times]
     for row in rows:
@@ -765,6 +748,42 @@ def _from_line_tables(text: str, lines: list[_Line], times: list[TimeExpr], used
                 out.append(_Found(start, line.end, _clean(m.group(0)), "recurring", None, None, "none",
                                   [_clean(_row_task(row))]))
     return out
+
+
+def _time_table_header(lines: list[_Line], i: int) -> int | None:
+    """The last line of an assignment table's header with a time column that starts at line ``i``: on
+    the line of "STT" or the next, or one cell a line ("TT" / "Tên nhiệm vụ" / "Cơ quan chủ trì" / ... /
+    "Thời gian hoàn thành"); None when no such header starts there."""
+    if not re.search(r"\bS?TT\b", lines[i].text):
+        return None
+    cues = _cues()
+    for k in range(i, min(len(lines), i + _HEADER_LINES)):
+        header = " ".join(x.text for x in lines[i:k + 1])
+        if re.search(r"(?<!\w)chủ\s+trì(?!\w)", header, re.IGNORECASE) and cues["time_header"].search(header):
+            return k
+    return None
+
+
+_HEADER_WORDS = re.compile(r"^(?:S?TT$|STT|Tên nhiệm vụ|Nội dung công việc)", re.IGNORECASE)
+
+
+def _flattened_rows(text: str, lines: list[_Line], i: int, rows: list[list[_Line]]) -> int:
+    """Append the rows of a flattened table whose body starts at line ``i``; the line where it ends."""
+    while i < len(lines):
+        line = lines[i]
+        raw = text[line.start:line.end]
+        if TABLE_END.match(raw):
+            break  # the table is over
+        if (_ROW_START.match(raw) and line.rank == 2) or _SUB_ROW.match(raw) or _NUMBER_AND_TEXT.match(raw):
+            rows.append([line])
+        elif _LONE_NUMBER.match(raw):
+            rows.append([])  # the row's number stands alone: its cells follow
+        elif re.match(r"^\s*[IVX]+(?:\.\s|\s*$|\s+(?=[A-ZĐÀ-Ỹ]))", raw):
+            rows.append([])
+        elif rows and not _HEADER_WORDS.match(line.text):
+            rows[-1].append(line)
+        i += 1
+    return i
 
 
 def _row_task(row: list[_Line]) -> str:
