@@ -387,3 +387,13 @@ def test_the_lead_cell_of_a_task_row_ends_with_its_line():
 ])
 def test_unit_of_an_indicator(text, unit):
     assert unit_of(text) == unit
+
+
+def test_a_time_column_before_the_lead_column_is_the_rows_deadline():
+    text = ("PHỤ LỤC\nTT\nNHIỆM VỤ\nTHỜI HẠN\nHOÀN THÀNH\nCƠ QUAN CHỦ TRÌ\nCƠ QUAN PHỐI HỢP\n"
+            "1\nRà soát quy hoạch vùng ven biển\nQuý II/2026\nBộ Xây dựng\nCác địa phương\n"
+            "2\nSửa đổi quy chuẩn kho bãi\nTháng 12/2026\nBộ Công Thương\nCác bộ\n")
+    rows, _ = text_task_rows(read_string(text).text)
+    assert [(r.task, r.deadline, r.lead) for r in rows] == [
+        ("Rà soát quy hoạch vùng ven biển", "Quý II/2026", "Bộ Xây dựng"),
+        ("Sửa đổi quy chuẩn kho bãi", "Tháng 12/2026", "Bộ Công Thương")]

@@ -296,6 +296,7 @@ class _Header:
     lines: int  # lines the header takes
     kind: str  # "task": an assignment table; "indicator": a table of indicators and their target levels
     unit: str | None = None  # the unit the header of the target column names
+    deadline_first: bool = False  # the time column stands before the chủ trì column
 
 
 def _header_at(lines: list[_Line], i: int) -> _Header | None:
@@ -321,7 +322,10 @@ def _header_at(lines: list[_Line], i: int) -> _Header | None:
     if "lead" not in seen:
         return None
     if "task" in seen:
-        return _Header(k - i, "task")
+        folded = fold(" ".join(line.text for line in lines[i:k]))
+        lead = re.search(r"(?<!\w)chu tri(?!\w)", folded)
+        time = re.search(r"(?<!\w)(?:thoi han|thoi gian|tien do)(?!\w)", folded)
+        return _Header(k - i, "task", deadline_first=bool(lead and time and time.start() < lead.start()))
     header = " ".join(line.text for line in lines[i:k])
     if _MONITORS.search(header):
         return None
@@ -398,11 +402,15 @@ def _org_run(text: str) -> int:
     return len(text)
 
 
-def _split_row(lines: list[str], continuation: str, subtasks: list[str]) -> TaskRow | None:
+def _split_row(lines: list[str], continuation: str, subtasks: list[str], *,
+               deadline_first: bool = False) -> TaskRow | None:
     where = _lead_start(lines)
     if where is None:
         return None
     j, char = where
+    early = None  # the time cell between the task and the chủ trì cell ("NHIỆM VỤ | THỜI HẠN | CHỦ TRÌ")
+    if deadline_first and j > 1 and DEADLINE_TAIL.match(lines[j - 1]):
+        early, j, lines = lines[j - 1], j - 1, lines[:j - 1] + lines[j:]
     if j >= 0:
         task = " ".join(lines[:j])
         rest = " ".join(lines[j:])
@@ -431,8 +439,8 @@ def _split_row(lines: list[str], continuation: str, subtasks: list[str]) -> Task
         lead_end = _org_run(rest)
         lead = rest[:lead_end].strip(" ,.;")
         after = rest[lead_end:].strip()
-    deadline = None
-    m = DEADLINE_TAIL.search(after)
+    deadline = early
+    m = DEADLINE_TAIL.search(after) if early is None else None
     if m:
         deadline = m.group().strip()
         after = after[:m.start()].strip()
@@ -492,7 +500,8 @@ def _table_rows(lines: list[_Line], i: int, header: _Header) -> tuple[list[TaskR
             if header.kind == "indicator":
                 rows.extend(_indicator_rows(current["lines"], header.unit, group_lead))
             else:
-                row = _split_row([line.text for line in current["lines"]], current["cont"], current["subtasks"])
+                row = _split_row([line.text for line in current["lines"]], current["cont"], current["subtasks"],
+                                 deadline_first=header.deadline_first)
                 if row is not None:
                     row.start, row.end = current["start"], current["end"]
                     rows.append(row)
