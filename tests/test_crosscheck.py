@@ -69,6 +69,7 @@ GOVERNMENT = "Thủ tướng Chính phủ"
     ("Các bộ, ngành, địa phương", "Bộ Xây dựng", True),                        # the ministries among them
     ("các địa phương", "Bộ Xây dựng", False),                                  # every locality: not a ministry's
     ("các địa phương", "Thủ tướng Chính phủ", True),
+    ("Liên minh Hợp tác xã Việt Nam", "Thủ tướng Chính phủ", False),            # a national organisation, not the Government
 ])
 def test_applicability_table(actor, lower, expected):
     assert applies(actor, lower_issuer=lower, superior_issuer=GOVERNMENT).applies is expected

@@ -369,6 +369,7 @@ def test_a_table_of_indicators_printed_as_lines_gives_each_lead_its_indicator():
     ("Bộ Ngoại giao chủ trì, phối hợp với các bộ", ("Bộ Ngoại giao", "chủ trì, phối hợp với các bộ")),
     ("Bộ Tài chính đầu mối tổng hợp số liệu", ("Bộ Tài chính", "đầu mối tổng hợp số liệu")),
     ("Bộ Ngoại giao Đồng chủ trì với Bộ Công an", ("Bộ Ngoại giao", "Đồng chủ trì với Bộ Công an")),
+    ("Liên minh Hợp tác xã tỉnh rà soát các khoản vay", ("Liên minh Hợp tác xã tỉnh", "rà soát các khoản vay")),
 ])
 def test_split_subject_of_named_ministries(text, expected):
     assert split_subject(text) == expected
