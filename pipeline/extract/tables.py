@@ -450,15 +450,20 @@ def _split_row(lines: list[str], continuation: str, subtasks: list[str], *,
 
 
 def line_table_rows(document: Document) -> tuple[list[TaskRow], list[tuple[int, int]]]:
-    """``text_task_rows`` of a document's body, outside the cells its reader already gave as tables."""
-    text = document.text
-    cells = [(b.span.start, b.span.end) for b in document.blocks if b.kind == "table_cell" and b.span]
+    """``text_task_rows`` of a document's body, outside the cells its reader already gave as tables.
+    Several extractors ask for them: read once per text (the rows returned are shared, not to be changed)."""
+    cells = tuple((b.span.start, b.span.end) for b in document.blocks if b.kind == "table_cell" and b.span)
+    return _line_table_rows(document.text, document.header.body_start if document.header else 0, cells)
+
+
+@lru_cache(maxsize=4)
+def _line_table_rows(text: str, start: int, cells: tuple[tuple[int, int], ...]):
     if cells:
         chars = list(text)
         for a, b in cells:
             chars[a:b] = " " * (b - a)  # blanked, so that offsets still hold
         text = "".join(chars)
-    return text_task_rows(text, start=document.header.body_start if document.header else 0)
+    return text_task_rows(text, start=start)
 
 
 def text_task_rows(text: str, *, start: int = 0) -> tuple[list[TaskRow], list[tuple[int, int]]]:
