@@ -27,7 +27,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from pipeline.extract.tables import TABLE_END, column_role, line_table_rows
+from pipeline.extract.tables import TABLE_END, column_role, each_table, line_table_rows
 from pipeline.lang.dates import TRAILING_ONGOING, TimeExpr, find_times, parse_time
 from pipeline.lang.examples import example_spans, in_spans
 from schemas.document import Document, Span
@@ -700,16 +700,15 @@ def _from_line_tables(text: str, lines: list[_Line], times: list[TimeExpr], used
     """Assignment tables flattened into lines (gazette copies): the time that ends a row's line. A table
     whose header is in cells the reader gave (``cells``) is read by the cell pass."""
     rows: list[list[_Line]] = []
-    i = 0
-    while i < len(lines):
-        start_i = _time_table_header(lines, i)
-        if start_i is None:
-            i += 1
-            continue
+
+    def read(_: int, last: int) -> int:
         found: list[list[_Line]] = []
-        i = _flattened_rows(text, lines, start_i + 1, found)  # every such table: one an appendix
-        if lines[start_i].start not in cells:
+        end = _flattened_rows(text, lines, last + 1, found)
+        if lines[last].start not in cells:
             rows.extend(found)
+        return end
+
+    each_table(len(lines), lambda i: _time_table_header(lines, i), read)  # every such table: one an appendix
     out: list[_Found] = []
     starts = [t.start for t in times]
     for row in rows:

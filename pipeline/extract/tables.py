@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from pipeline.lang.actors import (
     HEADS,
@@ -29,6 +31,8 @@ from pipeline.lang.actors import (
 from pipeline.lang.fold import fold
 from pipeline.lang.orgs import starts_with_admin_unit, starts_with_head
 from schemas.document import Block, Document
+
+H = TypeVar("H")
 
 # column roles from header words (folded); the first rule that matches a header cell wins
 ROLE_RULES: tuple[tuple[str, str], ...] = (
@@ -475,18 +479,25 @@ def text_task_rows(text: str, *, start: int = 0) -> tuple[list[TaskRow], list[tu
     lines = _lines(text, start)
     rows: list[TaskRow] = []
     spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(lines):
-        header = _header_at(lines, i)
-        if header is None:
-            i += 1
-            continue
-        begin = lines[i].start
-        found, i = _table_rows(lines, i, header)
+
+    def read(i: int, header: _Header) -> int:
+        found, end = _table_rows(lines, i, header)
         rows.extend(found)
-        last = lines[i - 1]
-        spans.append((begin, max((r.end for r in found), default=last.start + len(last.text))))
+        last = lines[end - 1]
+        spans.append((lines[i].start, max((r.end for r in found), default=last.start + len(last.text))))
+        return end
+
+    each_table(len(lines), lambda i: _header_at(lines, i), read)
     return rows, spans
+
+
+def each_table(count: int, header_at: Callable[[int], H | None], read: Callable[[int, H], int]) -> None:
+    """Read every table of ``count`` lines: ``header_at(i)`` finds a header at line ``i`` (or None), and
+    ``read(i, header)`` reads the table there and returns the line after it."""
+    i = 0
+    while i < count:
+        header = header_at(i)
+        i = i + 1 if header is None else read(i, header)
 
 
 def _table_rows(lines: list[_Line], i: int, header: _Header) -> tuple[list[TaskRow], int]:
@@ -721,4 +732,4 @@ def _indicator_rows(lines: list[_Line], unit: str | None, group_lead: list[_Line
 
 
 __all__ = ["TABLE_END", "Cell", "TaskRow", "column_role", "cell_tables", "header_roles", "cell_task_rows",
-           "line_table_rows", "text_task_rows", "unit_of"]
+           "each_table", "line_table_rows", "text_task_rows", "unit_of"]
