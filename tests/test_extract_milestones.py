@@ -301,3 +301,11 @@ def test_every_task_table_printed_as_lines_gives_its_rows_times():
     got = [(m.start, m.end, m.activities) for m in extract(analyse_text(text, segment=False))]
     assert ("2027-01-01", "2028-12-31", ["Hoàn thiện quy chuẩn kho bãi vùng B"]) in got
     assert ("2026-10-01", "2026-12-31", ["Xây dựng đề án phát triển cảng cạn vùng B"]) in got
+
+
+def test_a_due_date_cell_ends_its_row_of_a_table_printed_as_lines():
+    text = ("KẾ HOẠCH\nThực hiện chương trình\nPhụ lục\nTT\nNội dung công việc\nCơ quan chủ trì\nCơ quan phối hợp\n"
+            "Thời hạn hoàn thành\n1\nBan hành quy chế phối hợp quản lý cảng cạn\nBộ Xây dựng\nCác địa phương\n"
+            "Trước ngày 15/4/2027\n2\nRà soát quy hoạch kho bãi ven biển\nBộ Công Thương\nCác bộ\nQuý II/2027\n")
+    got = [(m.kind, m.start, m.end, m.activities) for m in extract(analyse_text(text, segment=False))]
+    assert ("deadline", None, "2027-04-15", ["Ban hành quy chế phối hợp quản lý cảng cạn"]) in got

@@ -727,9 +727,12 @@ def _from_line_tables(text: str, lines: list[_Line], times: list[TimeExpr], used
             if i is not None and lines[i].rank in (_RANK["dash"], _RANK["plus"]):
                 continue  # a bullet inside the task cell: the line pass reads it
             first_char = text[t.start]
-            if not (first_char.isupper() or (first_char.isdigit() and text[t.start - 1] == "\n")):
-                continue
-            best = t
+            line_start = text.rfind("\n", 0, t.start) + 1
+            cue = _cues()["deadline"].search(text[line_start:t.start]) if line_start < t.start else None
+            if cue and cue.start() == 0:  # a cell "Trước ngày 01/3/2027": a due date, start null
+                best, source = replace(t, start=line_start, first=None), t
+            elif first_char.isupper() or (first_char.isdigit() and text[t.start - 1] == "\n"):
+                best = source = t
         task = row[0].text
         if best is not None:
             task_text = text[row[0].content_start:best.start] if best.start < row[0].end else task
@@ -738,7 +741,7 @@ def _from_line_tables(text: str, lines: list[_Line], times: list[TimeExpr], used
             item = _row_item(best.start, best.end, cell, best, task_text)
             if item is not None:
                 out.append(item)
-                used.add(best.start)
+                used.update((best.start, source.start))
             continue
         for line in row:
             m = re.search(r"(?<![\w])(?:Hằng|Hàng) năm(?: và từng giai đoạn|, thường xuyên)?\s*$", line.text)
