@@ -396,3 +396,9 @@ def test_unit_of_an_indicator(text, unit):
 def test_cells_of_task_rows_printed_as_lines(text, expected):
     rows, _ = text_task_rows(read_string(text).text)
     assert [(r.task, r.lead, r.support, r.deadline) for r in rows] == expected
+
+
+def test_reader_joins_a_quarter_wrapped_before_its_numeral():
+    text = ("PHỤ LỤC\nTT\nNội dung công việc\nCơ quan chủ trì\nCơ quan phối hợp\nThời hạn hoàn thành\n"
+            "1\nBan hành quy chế quản lý cảng cạn\nBộ Xây dựng\nCác địa phương\nQuý\nIII/2027\n")
+    assert "Quý III/2027" in read_string(text).text.split("\n")
