@@ -11,12 +11,10 @@ over strings and blocks: no NLP.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import TypeVar
 
 from pipeline.lang.actors import (
@@ -30,6 +28,7 @@ from pipeline.lang.actors import (
 )
 from pipeline.lang.fold import fold
 from pipeline.lang.orgs import starts_with_admin_unit, starts_with_head
+from pipeline.lang.quantities import target_cues
 from schemas.document import Block, Document
 
 H = TypeVar("H")
@@ -317,18 +316,15 @@ def _header_at(lines: list[_Line], i: int) -> _Header | None:
             break  # a header in capitals is over at the first line that is not: a row without a number
         upper = upper and _is_caps(lines[k].text)
         joined = fold(" ".join(line.text for line in lines[i:k + 1]))  # a label wrapped: "CƠ QUAN CHỦ" / "TRÌ"
-        for key, role in ROLE_RULES:
-            if re.search(rf"(?<!\w){key}(?!\w)", fold(lines[k].text)) or re.search(rf"(?<!\w){key}(?!\w)", joined):
-                seen.add(role)
+        seen.update(role for key, role in ROLE_RULES if re.search(rf"(?<!\w){key}(?!\w)", joined))
         k += 1
         if "lead" in seen and ("support" in seen or "deadline" in seen) and k - i >= 2 and len(lines[k - 1].text) > 40:
             break
     if "lead" not in seen:
         return None
     if "task" in seen:
-        folded = fold(" ".join(line.text for line in lines[i:k]))
-        lead = re.search(r"(?<!\w)chu tri(?!\w)", folded)
-        time = re.search(r"(?<!\w)(?:thoi han|thoi gian|tien do)(?!\w)", folded)
+        lead = re.search(r"(?<!\w)chu tri(?!\w)", joined)  # (the header's lines, i to k)
+        time = re.search(r"(?<!\w)(?:thoi han|thoi gian|tien do)(?!\w)", joined)
         return _Header(k - i, "task", deadline_first=bool(lead and time and time.start() < lead.start()))
     header = " ".join(line.text for line in lines[i:k])
     if _MONITORS.search(header):
@@ -591,25 +587,21 @@ def _table_rows(lines: list[_Line], i: int, header: _Header) -> tuple[list[TaskR
 # "(triệu lượt)"; not the abbreviation of the indicator's name ("(IIP)", "(HDI)")
 _UNIT_PARENS = re.compile(r"\(([^()]{1,30})\)\s*$")
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d(?!\d)")
-_LEVEL_START = re.compile(r"^[\d≥≤<>~=]")
 _NUMBERED_LEAD = re.compile(r"^\d{1,2}\.\s+(?=\S)")  # "1. Bộ Tài chính ...": one of several leads
 _SUB_LABEL = re.compile(r":\s*$")  # "Trong đó:" over the sub-rows of an indicator
 _BRACKETS = re.compile(r"^\s*\([^()]*\)\s*$")  # "(%)" wrapped onto a line of its own
-_TARGETS_DATA = Path(__file__).resolve().parents[1] / "lang" / "data" / "targets.json"
 
 
 @lru_cache(maxsize=1)
-def _level_openers() -> tuple[str, ...]:
-    """Words a target level may open with ("Phấn đấu ≥", "Không quá 60", "Giảm 1 - 1,5"), longest first."""
-    data = json.loads(_TARGETS_DATA.read_text(encoding="utf-8"))
+def _level_start() -> re.Pattern:
+    """How a target level opens: a digit or a comparator sign ("10,0", "≥ 10,0"), or a comparator or change
+    word before one or at the line's end ("Phấn đấu ≥", "Không quá 60", "Giảm 1 - 1,5")."""
+    data = target_cues()
     comparators = data["comparators"]
-    words = [w for w in [*comparators["far"], *comparators["near"]] if not w.startswith("_")]
-    return tuple(sorted({w.lower() for w in [*words, *data["change_verbs"]]}, key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _currencies() -> frozenset[str]:
-    return frozenset(json.loads(_TARGETS_DATA.read_text(encoding="utf-8"))["currencies"])
+    words = {w.lower() for w in [*comparators["far"], *comparators["near"], *data["change_verbs"]]
+             if not w.startswith("_")}
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^(?:[\d≥≤<>~=]|(?:{alternatives})\s*(?:[\d≥≤<>]|$))")
 
 
 def unit_of(text: str) -> str | None:
@@ -620,7 +612,7 @@ def unit_of(text: str) -> str | None:
     inner = " ".join(m.group(1).split())
     if "%" in inner:
         return inner.lower().replace(" ", "")
-    if inner in _currencies() or inner[:1].islower() and len(inner.split()) <= 3:
+    if inner in target_cues()["currencies"] or inner[:1].islower() and len(inner.split()) <= 3:
         return inner
     return None
 
@@ -630,12 +622,7 @@ def _value_line(text: str) -> bool:
     low = text.strip().lower()
     if _NUMBERED_LEAD.match(low) and not re.match(r"\d{1,2}\.\d", low):
         return False
-    if _LEVEL_START.match(low):
-        return True
-    for word in _level_openers():
-        if low.startswith(word) and re.match(r"\s*(?:[\d≥≤<>]|$)", low[len(word):]):
-            return True
-    return False
+    return bool(_level_start().match(low))
 
 
 def _head_line(text: str) -> bool:

@@ -18,21 +18,18 @@ Cue words are data: ``pipeline/lang/data/targets.json``.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc
 
 from pipeline.extract.tables import TaskRow, line_table_rows
 from pipeline.lang.examples import example_spans, in_spans
-from pipeline.lang.quantities import Quantity, find_numbers, normalise_rate
+from pipeline.lang.quantities import Quantity, find_numbers, normalise_rate, target_cues
 from schemas.document import Block, Document, Span
 from schemas.records import Target
 
-_DATA = Path(__file__).resolve().parents[1] / "lang" / "data" / "targets.json"
 _YEAR_CUE = re.compile(r"(?:đến|tới|vào|trong|đến hết|tới hết)\s+năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s+[\"“(\-–*]*[^\W_a-zà-ỹđ])|[.!?…]+\s*$")
@@ -127,7 +124,7 @@ def _goal_break(times: list[str]) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    data = target_cues()
     comp = data["comparators"]
     return _Cues(
         far={fold(k): v for k, v in comp["far"].items() if not k.startswith("_")},
@@ -1004,7 +1001,7 @@ def _indicator_targets(document: Document, row: TaskRow, cues: _Cues, tokens: di
     at = row.result_start if row.result and row.result_start is not None else row.start
     out = []
     unit_text = row.unit or _implied_unit(document.text, row.start, row.task, cues, tokens) or ""
-    for value, value_max, comp, unit in _cell_values(level if row.result else level[-40:], unit_text, cues,
+    for value, value_max, comp, unit in _cell_values(level if row.result else level[-RUN_IN_LEVEL:], unit_text, cues,
                                                      bare=bool(row.result and _NUMERIC_LEVEL.match(row.result))):
         if row.unit and row.unit.startswith("%") and unit == "%" and "%" not in level:
             unit = row.unit  # "(%/NĂM)" over the column: a rate per year
@@ -1014,6 +1011,7 @@ def _indicator_targets(document: Document, row: TaskRow, cues: _Cues, tokens: di
     return out
 
 
+RUN_IN_LEVEL = 40  # characters at the end of an indicator's line where a level run into it stands
 _NUMERIC_LEVEL = re.compile(r"^[\d\s.,\-–≥≤<>~=]+$")  # a level of numbers only: "4,5 - 4,8", "≥ 0,8"
 
 

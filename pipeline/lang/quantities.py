@@ -14,8 +14,19 @@ This module only reads numbers; whether a number is a target is decided by
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_TARGET_CUES = Path(__file__).with_name("data") / "targets.json"
+
+
+@lru_cache(maxsize=1)
+def target_cues() -> dict:
+    """The cue words of ``data/targets.json`` (comparators, units, ...), read once."""
+    return json.loads(_TARGET_CUES.read_text(encoding="utf-8"))
 
 # word numerals of one to ten ("tư" and "lăm" as in "hai mươi tư" are left out: no compounds)
 WORD_NUMERALS: dict[str, int] = {

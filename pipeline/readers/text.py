@@ -39,7 +39,9 @@ ROW_NUMBER_WITH_TEXT = re.compile(r"^\s*(\d{1,3})\s+(?=[A-ZĐÀ-Ỹ])")
 ROW_LINE_MAX = 70  # a footnote ("1 Nghị quyết số ...") runs the page's width; a task cell's line is narrower
 # a cell line that ends where a number must follow ("Tháng" / "3/2026", "ngày" / "07/02/2026")
 WRAPPED_BEFORE_NUMBER = re.compile(r"(?<!\w)(?:tháng|quý|ngày|năm|số)\s*$", re.IGNORECASE)
-WRAPPED_QUARTER = (re.compile(r"(?<!\w)quý\s*$", re.IGNORECASE), re.compile(r"^[IV]{1,3}\b"))  # "Quý" / "II/2026"
+# a quarter wrapped before its numeral: "Quý" / "II/2026"
+QUARTER_BEFORE_NUMERAL = re.compile(r"(?<!\w)quý\s*$", re.IGNORECASE)
+QUARTER_NUMERAL = re.compile(r"^[IV]{1,3}\b")
 LINE_TABLE_END = re.compile(r"^\W*(?:PHỤ\s+LỤC|Phụ\s+lục|Nơi nhận|Điều\s+\d|TM\.|KT\.)")
 # a group heading or a numbered sub-row on the line of its text: "III Tiếp tục ...", "2.3 Thực hiện ..."
 TABLE_ROW_WITH_TEXT = re.compile(r"^\s*(?:(?P<group>[IVXL]{1,5})|\d{1,3}\.\d{1,2}\.?)\s+(?=[A-ZĐÀ-Ỹ])")
@@ -270,7 +272,7 @@ def split_blocks(text: str) -> list[RawBlock]:
             glue = " "
         if current is not None and ROMAN_AFTER.search(last_line) and re.match(r"[IVXLC]{1,6}\b", ctext):
             starts_new = False  # "... Quốc hội khóa" / "XVII. Đồng chí ...": the numeral of a term, not a heading
-        if current is not None and WRAPPED_QUARTER[0].search(last_line) and WRAPPED_QUARTER[1].match(ctext):
+        if current is not None and QUARTER_BEFORE_NUMERAL.search(last_line) and QUARTER_NUMERAL.match(ctext):
             starts_new = False  # "Quý" / "II/2026": a quarter wrapped before its numeral
             glue = " "
         if current is not None and MARKER_ONLY.match("".join(current.chars)):
