@@ -79,12 +79,12 @@ def test_applicability_table(actor, lower, expected):
     ("Đảng đoàn Quốc hội", "Chính phủ", "", False),                            # another central body
     ("Ban cán sự đảng Chính phủ", "Chính phủ", "", True),                     # the Government's own
     ("Các bộ, cơ quan ngang bộ", "Chính phủ", "", True),                      # its ministries
-    ("Ban Tổ chức Trung ương", "Chính phủ", "chủ trì, phối hợp với Bộ Nội vụ đánh giá", True),  # a ministry as partner
+    ("Ban Tổ chức Trung ương", "Chính phủ", "chủ trì, phối hợp với Bộ Nội vụ đánh giá", False),  # a ministry only as partner
     ("Ban Tuyên giáo Trung ương", "Chính phủ", "hướng dẫn việc quán triệt", False),
     ("Bộ Y tế", "Bộ Khoa học và Công nghệ", "", False),                       # another ministry
     ("các bộ, ngành", "Bộ Khoa học và Công nghệ", "", True),
     ("Bộ Khoa học và Công nghệ, Bộ Tài chính", "Bộ Khoa học và Công nghệ", "", True),
-    ("Bộ Kế hoạch và Đầu tư", "Bộ Xây dựng", "Chủ trì, phối hợp với Bộ Tài chính, Bộ Xây dựng cân đối vốn", True),  # partner
+    ("Bộ Kế hoạch và Đầu tư", "Bộ Xây dựng", "Chủ trì, phối hợp với Bộ Tài chính, Bộ Xây dựng cân đối vốn", False),  # partner only
     ("Bộ Kế hoạch và Đầu tư", "Bộ Xây dựng", "Gửi kế hoạch về Bộ Xây dựng để tổng hợp", False),  # only the recipient
     ("Ủy ban nhân dân cấp tỉnh", "Bộ Tài chính", "Quyết toán vốn hỗ trợ theo hướng dẫn của Bộ Tài chính", True),  # it guides
 ])
@@ -875,13 +875,29 @@ def test_a_report_of_the_past_is_no_commitment(text, past):
     assert reports_past(text) is past
 
 
-def test_an_item_the_lower_is_only_the_partner_of_is_at_most_partial():
+def test_an_item_the_lower_is_only_the_partner_of_does_not_apply():
     verdict = applies("Ban Tổ chức Trung ương", lower_issuer="Chính phủ", superior_issuer="Bộ Chính trị",
                       text="Giao Ban Tổ chức Trung ương chủ trì, phối hợp với Bộ Nội vụ đánh giá tình hình bộ máy.")
-    assert verdict.applies and verdict.share
+    assert not verdict.applies and "partner" in verdict.reason
     lead = applies("Bộ Nội vụ", lower_issuer="Chính phủ", superior_issuer="Bộ Chính trị",
                    text="Bộ Nội vụ chủ trì đánh giá tình hình bộ máy.")
-    assert lead.applies and not lead.share
+    assert lead.applies
+
+
+@pytest.mark.parametrize("actor, superior, expected", [
+    ("các đồng chí Phó Thủ tướng Chính phủ", "Thủ tướng Chính phủ", False),   # the issuer's deputies
+    ("Phó Thủ tướng", "Thủ tướng Chính phủ", False),
+    ("Văn phòng Chính phủ", "Thủ tướng Chính phủ", False),                   # its office
+    ("Phó Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh Hà Giang", False),  # a head's deputy
+    ("Phó Giám đốc Sở Y tế", "Ủy ban nhân dân tỉnh Hà Giang", True),          # a deputy of another body
+    ("Văn phòng Trung ương Đảng", "Thủ tướng Chính phủ", False),             # another body (not the lower's either)
+    ("Bộ Tài chính", "Thủ tướng Chính phủ", True),
+])
+def test_the_superior_issuers_own_staff_do_not_apply(actor, superior, expected):
+    verdict = applies(actor, lower_issuer="Chính phủ", superior_issuer=superior)
+    assert verdict.applies is expected
+    if actor.lower().startswith(("các đồng chí phó", "phó thủ", "văn phòng chính", "phó chủ")):
+        assert "own staff" in verdict.reason
 
 
 def test_a_text_that_is_both_a_task_and_a_target_is_one_target_candidate():

@@ -55,6 +55,8 @@ class Levels:
     own_execution: tuple[re.Pattern, ...] = ()
     deferred_deadline: tuple[str, ...] = ()
     share_cues: tuple[str, ...] = ()
+    issuer_staff: tuple[re.Pattern, ...] = ()
+    head_titles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,6 @@ class Applicability:
     applies: bool
     reason: str
     actor_tiers: tuple[int, ...] = ()
-    share: bool = False  # it applies only as the lead's partner: the lower carries out a share of it
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +92,8 @@ def load_levels(path: str | None = None) -> Levels:
         own_execution=tuple(re.compile(p) for p in data.get("own_execution", {}).get("patterns", [])),
         deferred_deadline=tuple(data.get("deferred_deadline", {}).get("patterns", [])),
         share_cues=tuple(data.get("central_bodies", {}).get("share_cues", [])),
+        issuer_staff=tuple(re.compile(p) for p in data.get("issuer_staff", {}).get("patterns", [])),
+        head_titles=frozenset(fold(t) for t in data.get("issuer_staff", {}).get("head_titles", [])),
     )
 
 
@@ -256,11 +259,22 @@ def given_work(actor: str | None, lower_actors: list[str], *, levels: Levels | N
     return given_to(actor, addressed_bodies(lower_actors, levels=levels), levels=levels)
 
 
-def _office_of(actor: str, issuer: str) -> bool:
-    """True when ``actor`` is the staff office of ``issuer`` ("Văn phòng Chính phủ" of the Thủ tướng Chính
-    phủ): it follows up the issuer's own document."""
-    m = re.match(r"văn phòng\s+(\S.*)$", _lower(actor))
-    return bool(m) and set(fold(m.group(1)).split()) <= set(fold(issuer).split())
+def _staff_of(actor: str, issuer: str, levels: Levels) -> bool:
+    """True when ``actor`` is the superior issuer's own staff (``issuer_staff``): its office ("Văn phòng
+    Chính phủ" of the Thủ tướng Chính phủ) or its deputies ("các đồng chí Phó Thủ tướng Chính phủ"), who
+    follow up the issuer's own document. A head's title after "Phó" may stand before the issuer's name
+    ("Phó Chủ tịch Ủy ban nhân dân tỉnh" of the Ủy ban nhân dân tỉnh)."""
+    lowered = _lower(actor)
+    issuer_words = set(fold(issuer).split())
+    for pattern in levels.issuer_staff:
+        m = pattern.match(lowered)
+        if m is None:
+            continue
+        rest = fold(lowered[m.end():]).split()
+        if rest and (set(rest) <= issuer_words or (len(rest) > 2 and set(rest[2:]) <= issuer_words
+                                                    and " ".join(rest[:2]) in levels.head_titles)):
+            return True
+    return False
 
 
 def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | None = None,
@@ -273,8 +287,8 @@ def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | N
     lowered = _lower(actor)
     if superior_issuer and fold(actor) == fold(superior_issuer):
         return Applicability(False, f"task of the superior issuer itself ({superior_issuer})")
-    if superior_issuer and _office_of(actor, superior_issuer):
-        return Applicability(False, f"task of the superior issuer's own office ({actor})")
+    if superior_issuer and _staff_of(actor, superior_issuer, levels):
+        return Applicability(False, f"task of the superior issuer's own staff ({actor})")
     tiers = actor_tiers(actor, levels=levels)
     lower_tier = issuer_tier(lower_issuer, levels=levels)
     place = place_of(lower_issuer, lower_place, levels=levels)
@@ -300,8 +314,8 @@ def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | N
         if stands_for(actor, lower_issuer, levels=levels):
             return Applicability(True, f"addressed to {lower_issuer} or the bodies it stands for", tuple(sorted(tiers)))
         if stands_for(actor, lower_issuer, text=text, levels=levels):
-            return Applicability(True, f"addressed to {actor}, with {lower_issuer} or a body it stands for as partner",
-                                 tuple(sorted(tiers)), share=True)
+            return Applicability(False, f"addressed to {actor}; {lower_issuer} or a body it stands for is named "
+                                 "only as its partner", tuple(sorted(tiers)))
         return Applicability(False, f"addressed to {actor}, a body {lower_issuer} does not stand for",
                              tuple(sorted(tiers)))
     if lower_tier == 0 and 0 not in tiers and not _matches(_lower(lower_issuer), levels.government) \

@@ -105,9 +105,6 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
         item = _judge(unit, verdict.reason, item_sims[k], rows, clauses[k], candidates, cand_tokens,
                       lower_vocab, idf, lower_tier=lower_tier, thresholds=thresholds, segment=segment,
                       applicable=applicable, superior_type=superior.header.doc_type)
-        if verdict.share and item.status == "covered":  # the lead's work is another body's
-            item.status = "partial"
-            item.reason = f"taken up in part: the lower issuer is the lead's partner; {item.reason}"
         report.items.append(item)
     for item, parent in zip(report.items, part_of, strict=False):
         item.part_of = parent
