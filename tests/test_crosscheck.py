@@ -587,11 +587,26 @@ def test_a_target_of_an_indicator_table_takes_its_lead_body():
         "| --- | --- | --- | --- | --- |",
         "| 1 | Tỉ lệ hộ gia đình có cáp quang | % | ≥ 95 | Bộ Khoa học và Công nghệ |",
         "| 2 | Tỉ lệ xã có điểm phục vụ bưu chính | % | 100 | Ủy ban nhân dân các tỉnh |",
+        # the administration's own work: every administration meets it, whoever monitors it
+        "| 3 | Tỉ lệ thủ tục hành chính được giải quyết trực tuyến | % | 85 | Văn phòng Chính phủ |",
     ])
     document = read_string(text)
     units = superior_items(extract_document(document, segment=False), document=document)
     leads = {u.value: u.actor for u in units if u.kind == "target"}
-    assert leads == {95: "Bộ Khoa học và Công nghệ", 100: "Ủy ban nhân dân các tỉnh"}
+    assert leads == {95: "Bộ Khoa học và Công nghệ", 100: "Ủy ban nhân dân các tỉnh", 85: None}
+
+
+@pytest.mark.parametrize("text, wide", [
+    ("Tỉ lệ hồ sơ thủ tục hành chính được số hóa", True),
+    ("Tỉ lệ cung cấp dịch vụ công trực tuyến toàn trình", True),
+    ("Tỉ lệ văn bản trao đổi giữa các cơ quan nhà nước dưới dạng điện tử", True),
+    ("Quản lý nhà nước từ Trung ương đến địa phương trên môi trường số", True),
+    ("Tỉ lệ hộ gia đình có cáp quang", False),
+    ("Quy mô kinh tế số trong GDP", False),
+])
+def test_an_indicator_of_the_administrations_own_work_is_every_administrations(text, wide):
+    from pipeline.crosscheck.applicability import administration_wide
+    assert administration_wide(text) is wide
 
 
 

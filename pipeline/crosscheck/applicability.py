@@ -57,6 +57,7 @@ class Levels:
     share_cues: tuple[str, ...] = ()
     issuer_staff: tuple[re.Pattern, ...] = ()
     head_titles: frozenset[str] = frozenset()
+    administration_wide: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ def load_levels(path: str | None = None) -> Levels:
         share_cues=tuple(data.get("central_bodies", {}).get("share_cues", [])),
         issuer_staff=tuple(re.compile(p) for p in data.get("issuer_staff", {}).get("patterns", [])),
         head_titles=frozenset(fold(t) for t in data.get("issuer_staff", {}).get("head_titles", [])),
+        administration_wide=tuple(re.compile(p) for p in data.get("administration_wide", {}).get("patterns", [])),
     )
 
 
@@ -351,6 +353,14 @@ def issuer_level_only(text: str, *, lower_tier: int | None, superior_tier: int |
     if _matches(text, levels.issuer_instruments):
         return "issuing a named programme, fund or strategy is for the superior's level"
     return None
+
+
+def administration_wide(text: str, *, levels: Levels | None = None) -> bool:
+    """Whether an indicator measures the administration's own work (procedures, public services, the
+    paperwork of state bodies): every administration that does the work meets it, so the central body a
+    table names to monitor it is not its only addressee."""
+    levels = levels or load_levels()
+    return _matches(_lower(text), levels.administration_wide)
 
 
 def executes_superior(text: str, *, levels: Levels | None = None) -> bool:

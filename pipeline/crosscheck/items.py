@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pipeline.crosscheck.applicability import administration_wide
 from pipeline.crosscheck.text import deadline_in, due_date, locate
 from pipeline.extract.tables import cell_tables, lead_column
 from pipeline.extract.targets import goal_clause
@@ -141,7 +142,9 @@ def own_subject(text: str) -> str | None:
 
 def _table_leads(units: list[Unit], document: Document | None) -> None:
     """Give a target read from a table row the body its lead column names ("Cơ quan chủ trì theo
-    dõi, đánh giá"): an indicator table assigns each indicator to a body, in place."""
+    dõi, đánh giá"): an indicator table assigns each indicator to a body, in place. An indicator of the
+    administration's own work ("Tỉ lệ hồ sơ thủ tục hành chính ...") keeps no actor: every administration
+    meets it, whoever monitors it."""
     if document is None:
         return
     rows: list[tuple[int, int, str]] = []  # (start, end, lead) of the rows of tables with a lead column
@@ -156,7 +159,7 @@ def _table_leads(units: list[Unit], document: Document | None) -> None:
     if not rows:
         return
     for unit in units:
-        if unit.kind == "target" and not unit.actor and unit.span:
+        if unit.kind == "target" and not unit.actor and unit.span and not administration_wide(unit.text):
             unit.actor = next((lead for start, end, lead in rows if start <= unit.span[0] < end), None)
 
 
