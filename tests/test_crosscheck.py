@@ -458,6 +458,11 @@ def test_an_item_keeps_the_actor_it_names_and_a_clause_its_task_s_actor():
     ("Có cơ chế hợp tác công tư để đầu tư hạ tầng số", False),                      # a province can have one
     ("Hình thành hạ tầng lưu trữ đạt tiêu chuẩn quốc tế", False),
     ("Đầu tư, nâng cấp Viện Hàn lâm Khoa học nông nghiệp", True),
+    ("Xây dựng, ban hành quy định về cơ chế tài chính cho nhiệm vụ nghiên cứu", True),  # rules, unassigned
+    ("Xây dựng chính sách khuyến khích đầu tư vào công nghiệp bán dẫn", True),
+    ("Rà soát, sửa đổi quy định về chế độ học bổng cho sinh viên", True),
+    ("Xây dựng cơ chế phối hợp của tỉnh trong quản lý cụm công nghiệp", False),       # a local scope
+    ("Xây dựng kế hoạch chuyển đổi số năm 2026", False),                            # a plan, not a rule
 ])
 def test_demands_only_the_centre_can_meet(text, central):
     from pipeline.crosscheck.applicability import central_only

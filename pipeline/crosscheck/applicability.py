@@ -336,7 +336,7 @@ def central_only(text: str, *, levels: Levels | None = None) -> str | None:
     country among nations, setting up a central body), else None."""
     levels = levels or load_levels()
     if is_lawmaking(text):
-        return "making law is for the central level"
+        return "making law, rules or policy is for the central level"
     lowered = _lower(re.split(r";|\.\s", text, maxsplit=1)[0])  # the first demand: later ones may differ
     if _matches(lowered, levels.national_only):
         return "only the country as a whole can meet it (a ranking among nations, a central body)"

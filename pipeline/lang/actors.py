@@ -42,6 +42,8 @@ FIELD_LABELS = {**{kind: _phrases(kind, _DATA["field_labels"]) for kind in _DATA
                 "time": _phrases("completion", _TIME_LABELS) + _phrases("period", _TIME_LABELS)}
 CENTRAL_VERBS = _phrases("verbs", _DATA["central_only"])
 CENTRAL_OBJECTS = _phrases("objects", _DATA["central_only"])
+POLICY_OBJECTS = _phrases("policy_objects", _DATA["central_only"])
+LOCAL_SCOPE = _phrases("local_scope", _DATA["central_only"])
 OPENERS = _phrases("openers")
 CONDITIONS = _phrases("conditions")
 CLOSINGS = _phrases("closings")
@@ -352,13 +354,19 @@ def contains(text: str, phrases: list[tuple[str, ...]]) -> bool:
 
 
 def is_lawmaking(text: str, *, reach: int = 12) -> bool:
-    """True when the text opens with making law: a law-making verb among its first words (after an
-    adverb such as "Khẩn trương") and, within ``reach`` words, a law."""
+    """True when the text opens with making law or policy: a law-making verb among its first words (after
+    an adverb such as "Khẩn trương") and, within ``reach`` words, a law; or a rule, a mechanism or a policy
+    when the text names no local scope ("Rà soát, sửa đổi quy định về quản lý chợ trên địa bàn" is a
+    province's own)."""
     words = words_of(text)
     verb = next((i for i in range(min(len(words), 4)) if match_phrase(words, i, CENTRAL_VERBS)), None)
     if verb is None:
         return False
-    return any(match_phrase(words, i, CENTRAL_OBJECTS) for i in range(verb + 1, min(len(words), verb + reach)))
+    window = range(verb + 1, min(len(words), verb + reach))
+    if any(match_phrase(words, i, CENTRAL_OBJECTS) for i in window):
+        return True
+    return any(match_phrase(words, i, POLICY_OBJECTS) for i in window) \
+        and not any(match_phrase(words, i, LOCAL_SCOPE) for i in range(len(words)))
 
 
 def clean_task(text: str) -> str:
