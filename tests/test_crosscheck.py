@@ -458,6 +458,8 @@ def test_an_item_keeps_the_actor_it_names_and_a_clause_its_task_s_actor():
     ("Có cơ chế hợp tác công tư để đầu tư hạ tầng số", False),                      # a province can have one
     ("Hình thành hạ tầng lưu trữ đạt tiêu chuẩn quốc tế", False),
     ("Đầu tư, nâng cấp Viện Hàn lâm Khoa học nông nghiệp", True),
+    ("Hoàn thiện hành lang pháp lý cho ứng dụng trí tuệ nhân tạo", True),          # a legal framework: law
+    ("Tăng cường giám sát ở quy mô quốc gia trên không gian mạng", True),
     ("Xây dựng, ban hành quy định về cơ chế tài chính cho nhiệm vụ nghiên cứu", True),  # rules, unassigned
     ("Xây dựng chính sách khuyến khích đầu tư vào công nghiệp bán dẫn", True),
     ("Rà soát, sửa đổi quy định về chế độ học bổng cho sinh viên", True),
@@ -902,6 +904,17 @@ def test_an_item_the_lower_is_only_the_partner_of_does_not_apply():
     lead = applies("Bộ Nội vụ", lower_issuer="Chính phủ", superior_issuer="Bộ Chính trị",
                    text="Bộ Nội vụ chủ trì đánh giá tình hình bộ máy.")
     assert lead.applies
+
+
+@pytest.mark.parametrize("actor, expected", [
+    ("Địa phương được lựa chọn", False),                       # the localities to be selected: not this one
+    ("một số tỉnh được chọn thí điểm", False),
+    ("Ủy ban nhân dân tỉnh Hà Giang được lựa chọn thí điểm", True),   # names the lower
+    ("các địa phương", True),
+])
+def test_a_task_for_the_localities_to_be_selected_does_not_apply(actor, expected):
+    verdict = applies(actor, lower_issuer="Ủy ban nhân dân tỉnh Hà Giang", superior_issuer=GOVERNMENT)
+    assert verdict.applies is expected
 
 
 @pytest.mark.parametrize("actor, superior, expected", [

@@ -58,6 +58,7 @@ class Levels:
     issuer_staff: tuple[re.Pattern, ...] = ()
     head_titles: frozenset[str] = frozenset()
     administration_wide: tuple[re.Pattern, ...] = ()
+    selected_only: tuple[re.Pattern, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ def load_levels(path: str | None = None) -> Levels:
         issuer_staff=tuple(re.compile(p) for p in data.get("issuer_staff", {}).get("patterns", [])),
         head_titles=frozenset(fold(t) for t in data.get("issuer_staff", {}).get("head_titles", [])),
         administration_wide=tuple(re.compile(p) for p in data.get("administration_wide", {}).get("patterns", [])),
+        selected_only=tuple(re.compile(p) for p in data.get("selected_only", {}).get("patterns", [])),
     )
 
 
@@ -301,6 +303,9 @@ def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | N
         if not (tiers - {lower_tier}) or all(t < (lower_tier or 0) for t in tiers - {lower_tier}):
             return Applicability(False, f"addressed by name to {', '.join(names)}, not {place}",
                                  tuple(sorted(tiers)))
+    if _matches(lowered, levels.selected_only) and not (place and fold(place) in fold(actor)):
+        return Applicability(False, f"addressed to the bodies to be selected ({actor}), and {lower_issuer or 'the lower'} "
+                             "is not named among them", tuple(sorted(tiers)))
     if _matches(lowered, levels.everyone):
         return Applicability(True, "addressed to every level", tuple(sorted(tiers)))
     local_lower = lower_tier >= 1 if lower_tier is not None else not lower_issuer
