@@ -943,3 +943,25 @@ def test_a_text_that_is_both_a_task_and_a_target_is_one_target_candidate():
     assert (first.kind, first.value, first.deadline, first.actor) == ("target", 100, "2030-12-31",
                                                                      "Sở Khoa học và Công nghệ")
     assert second is other
+
+
+def test_a_milestone_that_restates_a_task_shares_its_deadline_finding():
+    from pipeline.crosscheck.check import _restated_task, _shares_deadline_conflict
+    from schemas.crosscheck import CheckItem, Finding, Match, Span, SuperiorItem
+
+    sentence = "Các sở khẩn trương sắp xếp các trạm y tế cấp xã, hoàn thành trước ngày 31/12/2025."
+    lower = "Sắp xếp các trạm y tế cấp xã theo định hướng của Trung ương (Quý III/2026)."
+    finding = Finding(code="deadline_after_superior", message="later", superior=sentence, lower=lower)
+    task = CheckItem(kind="task", status="conflict", findings=[finding], matches=[Match(kind="task", text=lower, score=0.31)],
+                     superior=SuperiorItem(text=sentence[9:], deadline="2025-12-31", span=Span(start=109, end=180)))
+    milestone = CheckItem(kind="milestone", status="partial", matches=[Match(kind="task", text=lower, score=0.29)],
+                          superior=SuperiorItem(text=sentence, deadline="2025-12-31", span=Span(start=100, end=180)))
+    elsewhere = milestone.model_copy(deep=True)
+    elsewhere.superior.span = Span(start=900, end=980)  # the same words at another place: an item of its own
+    assert _restated_task(milestone, [task, milestone]) is task
+    assert _restated_task(elsewhere, [task, elsewhere]) is None
+    _shares_deadline_conflict(milestone, task)
+    assert milestone.status == "conflict" and milestone.findings == [finding]
+    unquoted = milestone.model_copy(deep=True, update={"status": "partial", "findings": [], "matches": []})
+    _shares_deadline_conflict(unquoted, task)  # it does not quote the later text: nothing to share
+    assert unquoted.status == "partial"

@@ -43,7 +43,14 @@ from pipeline.crosscheck.status import (
     narrow_plan,
     narrowed,
 )
-from pipeline.crosscheck.text import content_terms, general_share, locate, numbers_in, word_tokens
+from pipeline.crosscheck.text import (
+    content_terms,
+    deadline_in,
+    general_share,
+    locate,
+    numbers_in,
+    word_tokens,
+)
 from pipeline.lang.fold import fold, fold_number
 from schemas.crosscheck import CheckItem, CheckReport, DocRef, Link, Match, Summary, SuperiorItem
 from schemas.document import Document, Span
@@ -108,6 +115,10 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
         report.items.append(item)
     for item, parent in zip(report.items, part_of, strict=False):
         item.part_of = parent
+    for item in report.items:
+        source = report.items[item.part_of] if item.part_of is not None else _restated_task(item, report.items)
+        if source is not None:
+            _shares_deadline_conflict(item, source)
     # a general demand is taken up in part by any plan on its subject: it tells nothing of the plan's breadth
     if narrow_plan([i.status for i in report.items if not i.reason.startswith(GENERAL_DEMAND)], thresholds=thresholds):
         for item in report.items:
@@ -120,6 +131,35 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
             _own_execution(item, report.link)
     report.summary = summarize([i for i in report.items if i.part_of is None])
     return report
+
+
+def _restated_task(item: CheckItem, items: list[CheckItem]) -> CheckItem | None:
+    """The task a milestone item restates at the same place (the due date of "Các tỉnh ủy ... khẩn trương
+    sắp xếp ..., hoàn thành trước ngày 31/12/2025" is a milestone of that sentence), else None."""
+    span = item.superior.span
+    if item.kind != "milestone" or span is None:
+        return None
+    mine = fold(item.superior.text)
+    for other in items:
+        theirs, at = fold(other.superior.text), other.superior.span
+        if other.kind == "task" and at is not None and at.start < span.end and span.start < at.end \
+                and (theirs in mine or mine in theirs):
+            return other
+    return None
+
+
+def _shares_deadline_conflict(part: CheckItem, parent: CheckItem) -> None:
+    """A part of an item, or a milestone that restates a task, that states the item's due date and quotes
+    the lower text that sets a later one shares the item's deadline finding (its evidence may be a little
+    less close than the item's), in place."""
+    if part.status != "partial" or parent.status != "conflict" or not parent.superior.deadline \
+            or deadline_in(part.superior.text) != parent.superior.deadline:
+        return
+    quoted = {m.text for m in part.matches}
+    shared = [f for f in parent.findings if f.code.endswith("deadline_after_superior") and f.lower in quoted]
+    if shared:
+        part.status, part.findings = "conflict", shared
+        part.reason = "the lower plan takes it up but sets a later date than the one it states (see findings)"
 
 
 def _narrow(item: CheckItem, thresholds: Thresholds) -> None:
