@@ -460,6 +460,11 @@ def test_an_item_keeps_the_actor_it_names_and_a_clause_its_task_s_actor():
     ("Đầu tư, nâng cấp Viện Hàn lâm Khoa học nông nghiệp", True),
     ("Hoàn thiện hành lang pháp lý cho ứng dụng trí tuệ nhân tạo", True),          # a legal framework: law
     ("Tăng cường giám sát ở quy mô quốc gia trên không gian mạng", True),
+    ("Phát triển các phòng thí nghiệm trọng điểm quốc gia về vật liệu", True),
+    ("Trở thành trung tâm công nghiệp bán dẫn của khu vực và thế giới", True),
+    ("Hỗ trợ doanh nghiệp công nghệ đầu tư ra nước ngoài", True),
+    ("Xây dựng thế trận lòng dân trên không gian mạng", True),
+    ("Trở thành trung tâm logistics của vùng Đồng bằng sông Cửu Long", False),
     ("Xây dựng, ban hành quy định về cơ chế tài chính cho nhiệm vụ nghiên cứu", True),  # rules, unassigned
     ("Xây dựng chính sách khuyến khích đầu tư vào công nghiệp bán dẫn", True),
     ("Rà soát, sửa đổi quy định về chế độ học bổng cho sinh viên", True),
@@ -527,6 +532,7 @@ def test_a_party_superiors_own_central_bodies(superior, internal):
     ("Ban hành chính sách khuyến khích doanh nghiệp đổi mới công nghệ", 1, 0, False),  # a province can
     ("Ban hành các chương trình đào tạo ngắn hạn cho cán bộ", 1, 0, False),     # not a name
     ("Ban hành Chương trình phát triển vật liệu mới", None, 0, False),          # a lower of no known level
+    ("Ban hành các chiến lược ứng dụng công nghệ trong khai thác biển", 1, 0, True),  # strategies
 ])
 def test_named_instruments_are_the_superior_levels_own_work(text, lower_tier, superior_tier, own):
     from pipeline.crosscheck.applicability import issuer_level_only
