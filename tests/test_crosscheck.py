@@ -622,7 +622,6 @@ def test_an_indicator_of_the_administrations_own_work_is_every_administrations(t
     assert administration_wide(text) is wide
 
 
-
 def test_a_section_of_the_tasks_named_with_a_determiner_is_a_task_section():
     from pipeline.crosscheck.items import _task_sections
     from pipeline.readers.text import read_string
