@@ -4,9 +4,11 @@ The levels and their patterns are data (``data/levels.json``). Rules, in order
 (spec/CROSSCHECK.md, "not_applicable"):
 
 1. no actor named: the item is addressed to every recipient, it applies;
-2. the actor is the superior issuer itself: it does not apply;
+2. the actor is the superior issuer itself or its own staff (its office, its
+   deputies): it does not apply;
 3. the actor names places ("các tỉnh: A, B, C") at the lower's level: it applies
-   only when the lower issuer's place is among them;
+   only when the lower issuer's place is among them; the localities "to be
+   selected" are not a lower issuer they do not name;
 4. the actor is everyone ("các cấp", "các cơ quan, đơn vị") or every locality
    ("các địa phương", "các tỉnh, thành phố") : it applies (localities only to a local plan);
 5. otherwise by tier: it applies when one of the actor's tiers is the lower
@@ -14,7 +16,8 @@ The levels and their patterns are data (``data/levels.json``). Rules, in order
    communes); an actor only above the lower (ministries for a province) does not;
    among central actors a central lower stands only for its own body and, for the
    Government, its ministries (``stands_for``): the National Assembly or a Party
-   board is another body;
+   board is another body, and a body the lower is named in only as partner
+   ("Ban X chủ trì, phối hợp với Bộ Y") is another body's work;
 6. an actor whose level is not recognised applies (better a missing item an
    inspector can dismiss than a silent one); a lower issuer of no administrative
    level (a university, a company) stands only for itself among the actors of
@@ -56,7 +59,7 @@ class Levels:
     deferred_deadline: tuple[str, ...] = ()
     share_cues: tuple[str, ...] = ()
     issuer_staff: tuple[re.Pattern, ...] = ()
-    head_titles: frozenset[str] = frozenset()
+    head_titles: tuple[tuple[str, ...], ...] = ()
     administration_wide: tuple[re.Pattern, ...] = ()
     selected_only: tuple[re.Pattern, ...] = ()
 
@@ -95,7 +98,7 @@ def load_levels(path: str | None = None) -> Levels:
         deferred_deadline=tuple(data.get("deferred_deadline", {}).get("patterns", [])),
         share_cues=tuple(data.get("central_bodies", {}).get("share_cues", [])),
         issuer_staff=tuple(re.compile(p) for p in data.get("issuer_staff", {}).get("patterns", [])),
-        head_titles=frozenset(fold(t) for t in data.get("issuer_staff", {}).get("head_titles", [])),
+        head_titles=tuple(tuple(fold(t).split()) for t in data.get("issuer_staff", {}).get("head_titles", [])),
         administration_wide=tuple(re.compile(p) for p in data.get("administration_wide", {}).get("patterns", [])),
         selected_only=tuple(re.compile(p) for p in data.get("selected_only", {}).get("patterns", [])),
     )
@@ -275,8 +278,8 @@ def _staff_of(actor: str, issuer: str, levels: Levels) -> bool:
         if m is None:
             continue
         rest = fold(lowered[m.end():]).split()
-        if rest and (set(rest) <= issuer_words or (len(rest) > 2 and set(rest[2:]) <= issuer_words
-                                                    and " ".join(rest[:2]) in levels.head_titles)):
+        named = [rest] + [rest[len(title):] for title in levels.head_titles if rest[:len(title)] == list(title)]
+        if any(words and set(words) <= issuer_words for words in named):
             return True
     return False
 
