@@ -951,7 +951,7 @@ def test_a_text_that_is_both_a_task_and_a_target_is_one_target_candidate():
 
 
 def test_a_milestone_that_restates_a_task_shares_its_deadline_finding():
-    from pipeline.crosscheck.check import _restated_task, _shares_deadline_conflict
+    from pipeline.crosscheck.check import _restated_tasks, _shares_deadline_conflict
     from schemas.crosscheck import CheckItem, Finding, Match, Span, SuperiorItem
 
     sentence = "Các sở khẩn trương sắp xếp các trạm y tế cấp xã, hoàn thành trước ngày 31/12/2025."
@@ -963,8 +963,8 @@ def test_a_milestone_that_restates_a_task_shares_its_deadline_finding():
                           superior=SuperiorItem(text=sentence, deadline="2025-12-31", span=Span(start=100, end=180)))
     elsewhere = milestone.model_copy(deep=True)
     elsewhere.superior.span = Span(start=900, end=980)  # the same words at another place: an item of its own
-    assert _restated_task(milestone, [task, milestone]) is task
-    assert _restated_task(elsewhere, [task, elsewhere]) is None
+    assert _restated_tasks([task, milestone]).get(1) is task
+    assert _restated_tasks([task, elsewhere]).get(1) is None
     _shares_deadline_conflict(milestone, task)
     assert milestone.status == "conflict" and milestone.findings == [finding]
     unquoted = milestone.model_copy(deep=True, update={"status": "partial", "findings": [], "matches": []})

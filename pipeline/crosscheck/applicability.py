@@ -201,24 +201,28 @@ def _has_share(body: str, text: str, levels: Levels) -> bool:
     return re.search(rf"\b({cues})\b[^.;]{{0,120}}{re.escape(body)}", _lower(text)) is not None
 
 
-def stands_for(actor: str, lower_issuer: str | None, *, text: str = "", levels: Levels | None = None) -> bool:
+def stands_for(actor: str, lower_issuer: str | None, *, levels: Levels | None = None) -> bool:
     """Whether a central lower issuer stands for a central actor: the actor names the lower's own body
     ("Ban cán sự đảng Chính phủ" for the Government), or the ministries when the lower is the
-    Government or a ministry, or the item gives the lower a share ("phối hợp với Bộ X", "theo hướng
-    dẫn của Bộ X"), or (for the Government) the item names a ministry as lead or partner."""
+    Government or a ministry, or (for the Government) a ministry."""
     if not lower_issuer:
         return False
     levels = levels or load_levels()
     own, act = _lower(lower_issuer), _lower(actor)
-    core = _body(own)
     if names_body(actor, lower_issuer):
         return True
     government = _matches(own, levels.government)
     if (government or _matches(own, levels.ministries)) and _matches(act, levels.ministry_groups):
         return True
-    if _has_share(core, text, levels):
-        return True  # named as the lead's partner: its share of the work is its own
-    return government and (_matches(act, levels.ministries) or _matches(_lower(text), levels.ministries))
+    return government and _matches(act, levels.ministries)
+
+
+def _partner_only(lower_issuer: str, text: str, levels: Levels) -> bool:
+    """Whether the item's words name a central lower issuer, or (for the Government) one of its ministries,
+    only beside another lead ("Ban X chủ trì, phối hợp với Bộ Y"): that work is the lead's."""
+    own = _lower(lower_issuer)
+    return _has_share(_body(own), text, levels) \
+        or (_matches(own, levels.government) and _matches(_lower(text), levels.ministries))
 
 
 def central_names(text: str | None, *, levels: Levels | None = None) -> set[str]:
@@ -323,7 +327,7 @@ def applies(actor: str | None, *, lower_issuer: str | None, lower_place: str | N
     if lower_tier is None or (lower_tier == 0 and tiers == {0}):  # a body of its own, or central among central
         if stands_for(actor, lower_issuer, levels=levels):
             return Applicability(True, f"addressed to {lower_issuer} or the bodies it stands for", tuple(sorted(tiers)))
-        if stands_for(actor, lower_issuer, text=text, levels=levels):
+        if _partner_only(lower_issuer, text, levels):
             return Applicability(False, f"addressed to {actor}; {lower_issuer} or a body it stands for is named "
                                  "only as its partner", tuple(sorted(tiers)))
         return Applicability(False, f"addressed to {actor}, a body {lower_issuer} does not stand for",

@@ -115,8 +115,9 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
         report.items.append(item)
     for item, parent in zip(report.items, part_of, strict=False):
         item.part_of = parent
-    for item in report.items:
-        source = report.items[item.part_of] if item.part_of is not None else _restated_task(item, report.items)
+    restated = _restated_tasks(report.items)
+    for k, item in enumerate(report.items):
+        source = report.items[item.part_of] if item.part_of is not None else restated.get(k)
         if source is not None:
             _shares_deadline_conflict(item, source)
     # a general demand is taken up in part by any plan on its subject: it tells nothing of the plan's breadth
@@ -133,19 +134,21 @@ def check(lower: DirectiveRecord, superior: DirectiveRecord, *, lower_doc: Docum
     return report
 
 
-def _restated_task(item: CheckItem, items: list[CheckItem]) -> CheckItem | None:
-    """The task a milestone item restates at the same place (the due date of "Các tỉnh ủy ... khẩn trương
-    sắp xếp ..., hoàn thành trước ngày 31/12/2025" is a milestone of that sentence), else None."""
-    span = item.superior.span
-    if item.kind != "milestone" or span is None:
-        return None
-    mine = fold(item.superior.text)
-    for other in items:
-        theirs, at = fold(other.superior.text), other.superior.span
-        if other.kind == "task" and at is not None and at.start < span.end and span.start < at.end \
-                and (theirs in mine or mine in theirs):
-            return other
-    return None
+def _restated_tasks(items: list[CheckItem]) -> dict[int, CheckItem]:
+    """For each milestone item that restates a task at the same place (the due date of "Các tỉnh ủy ...
+    khẩn trương sắp xếp ..., hoàn thành trước ngày 31/12/2025" is a milestone of that sentence), that task."""
+    tasks = [(fold(t.superior.text), t.superior.span, t) for t in items if t.kind == "task" and t.superior.span]
+    found: dict[int, CheckItem] = {}
+    for k, item in enumerate(items):
+        span = item.superior.span
+        if item.kind != "milestone" or span is None:
+            continue
+        mine = fold(item.superior.text)
+        task = next((t for theirs, at, t in tasks if at.start < span.end and span.start < at.end
+                     and (theirs in mine or mine in theirs)), None)
+        if task is not None:
+            found[k] = task
+    return found
 
 
 def _shares_deadline_conflict(part: CheckItem, parent: CheckItem) -> None:
